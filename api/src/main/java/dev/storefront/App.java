@@ -1,0 +1,130 @@
+package dev.storefront;
+
+import dev.storefront.cache.CacheMetrics;
+import dev.storefront.cache.CircuitBreaker;
+import dev.storefront.cache.RedisStore;
+import dev.storefront.cache.ResponseCache;
+import dev.storefront.catalog.AdminCatalogRoutes;
+import dev.storefront.catalog.CatalogRoutes;
+import dev.storefront.catalog.CatalogService;
+import dev.storefront.catalog.CatalogVersions;
+import dev.storefront.catalog.ProductRepository;
+import dev.storefront.catalog.ProductWriteService;
+import dev.storefront.config.AppConfig;
+import dev.storefront.config.CacheSettings;
+import dev.storefront.db.Database;
+import dev.storefront.db.Migrations;
+import dev.storefront.http.ApiRouter;
+import dev.storefront.http.ContractLoader;
+import dev.storefront.http.HttpVerticle;
+import dev.storefront.observability.HttpMetrics;
+import dev.storefront.observability.MetricsRegistry;
+import dev.storefront.observability.OperationsRoutes;
+import dev.storefront.observability.SentryReporter;
+import dev.storefront.observability.StaticAssets;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.redis.client.Redis;
+import io.vertx.sqlclient.Pool;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Process wiring: one Vert.x, one PostgreSQL pool, one Redis client and one cache per kind, shared
+ * by an HTTP verticle per event loop. Tests start the service through this class too.
+ */
+public final class App {
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Redis redis;
+  private final CatalogVersions versions;
+  private final SentryReporter sentry;
+  private final AtomicInteger port;
+  private final ProductWriteService writes;
+  private final PrometheusMeterRegistry registry;
+
+  private App(Vertx vertx, Pool pool, Redis redis, CatalogVersions versions, SentryReporter sentry,
+      AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.redis = redis;
+    this.versions = versions;
+    this.sentry = sentry;
+    this.port = port;
+    this.writes = writes;
+    this.registry = registry;
+  }
+
+  public static Future<App> start(AppConfig config, boolean migrate) {
+    PrometheusMeterRegistry registry = MetricsRegistry.create();
+    Vertx vertx = MetricsRegistry.vertx(registry);
+    SentryReporter sentry = SentryReporter.start(config);
+    Pool pool = Database.pool(vertx, config);
+    Redis redis = Redis.createClient(vertx, RedisSettings.options(config));
+    CacheSettings cs = config.cache();
+    RedisStore store = new RedisStore(redis,
+        new CircuitBreaker(cs.breakerFailures(), cs.breakerResetMs(), System::currentTimeMillis),
+        config.redisTimeoutMs());
+    MetricsRegistry.bindCircuit(registry, store);
+    String ns = config.cacheNamespace() + ":v1:";
+    ResponseCache pdp = cache(vertx, ns, store, registry, "pdp", cs, cs.pdpTtlSeconds());
+    ResponseCache plp = cache(vertx, ns, store, registry, "plp", cs, cs.plpTtlSeconds());
+    ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds());
+    ProductRepository repository = new ProductRepository(pool);
+    CatalogVersions versions = new CatalogVersions(repository);
+    CatalogService catalog = new CatalogService(repository, versions, config.mediaBaseUrl(), pdp, plp, categories);
+    ProductWriteService writes = new ProductWriteService(pool, repository, versions, catalog);
+    AtomicInteger port = new AtomicInteger();
+    App app = new App(vertx, pool, redis, versions, sentry, port, writes, registry);
+
+    Future<Integer> migrated = migrate
+        ? vertx.executeBlocking(() -> Migrations.migrate(config), false)
+        : Future.succeededFuture(0);
+    return migrated
+        .compose(n -> versions.start(vertx, cs.versionPollMs()))
+        .compose(v -> Future.all(ContractLoader.load(vertx), StaticAssets.load(vertx)))
+        .compose(loaded -> {
+          OpenAPIContract contract = loaded.resultAt(0);
+          StaticAssets assets = loaded.resultAt(1);
+          ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), config.adminToken(),
+              config.accessLog(), new HttpMetrics(registry), sentry, new CatalogRoutes(catalog),
+              new AdminCatalogRoutes(writes), new OperationsRoutes(pool, store, registry, assets));
+          return vertx.deployVerticle(() -> new HttpVerticle(parts, config.httpPort(), config.maxHeaderBytes(),
+              port::set), new DeploymentOptions().setInstances(config.httpInstances()));
+        })
+        .map(app)
+        .recover(failure -> app.close().transform(ignored -> Future.failedFuture(failure)));
+  }
+
+  private static ResponseCache cache(Vertx vertx, String namespace, RedisStore store,
+      PrometheusMeterRegistry registry, String name, CacheSettings cs, int ttlSeconds) {
+    return new ResponseCache(vertx, namespace, store, new CacheMetrics(registry, name), cs.l1TtlMs(),
+        cs.l1MaxEntries(), ttlSeconds * 1000L, cs.notFoundTtlSeconds() * 1000L, cs.ttlJitter());
+  }
+
+  public int port() {
+    return port.get();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public ProductWriteService productWrites() {
+    return writes;
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  public Future<Void> close() {
+    versions.stop(vertx);
+    return redis.close().otherwiseEmpty()
+        .compose(v -> pool.close().otherwiseEmpty())
+        .compose(v -> vertx.close())
+        .andThen(ar -> sentry.close());
+  }
+}

@@ -1,0 +1,74 @@
+package dev.storefront.catalog;
+
+import dev.storefront.cache.ResponseCache;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Catalog reads, cache first: each returns the serialized response body. */
+public final class CatalogService {
+  private static final String CATEGORIES_KEY = "categories";
+  private final ProductRepository repository;
+  private final CatalogVersions versions;
+  private final ProductJson json;
+  private final ResponseCache pdp;
+  private final ResponseCache plp;
+  private final ResponseCache categories;
+
+  public CatalogService(ProductRepository repository, CatalogVersions versions, String mediaBaseUrl,
+      ResponseCache pdp, ResponseCache plp, ResponseCache categories) {
+    this.repository = repository;
+    this.versions = versions;
+    this.json = new ProductJson(mediaBaseUrl);
+    this.pdp = pdp;
+    this.plp = plp;
+    this.categories = categories;
+  }
+
+  static String pdpKey(long id) {
+    return "pdp:" + id;
+  }
+
+  /** The PDP body, or an empty buffer when there is no such product. */
+  public Future<Buffer> product(long id) {
+    return pdp.get(pdpKey(id), () -> repository.byId(id)
+        .map(row -> row == null ? Buffer.buffer() : json.detail(row).toBuffer()));
+  }
+
+  public Future<Buffer> list(ProductListQuery query) {
+    String key = "plp:" + (query.category() == null ? "all" : query.category())
+        + "@" + versions.versionOf(query.category()) + ":" + query.cacheKey();
+    return plp.get(key, () -> repository.list(query).map(page -> {
+      JsonArray items = new JsonArray(new ArrayList<>(page.rows().size()));
+      for (Row row : page.rows()) items.add(json.summary(row));
+      return ProductJson.page(items, query, page.total()).toBuffer();
+    }));
+  }
+
+  public Future<Buffer> categoryTree() {
+    return categories.get(CATEGORIES_KEY, () -> repository.categories().map(rows -> {
+      Map<Integer, JsonObject> byId = new LinkedHashMap<>();
+      List<JsonObject> roots = new ArrayList<>();
+      for (Row row : rows) {
+        JsonObject node = new JsonObject().put("id", row.getInteger("id")).put("slug", row.getString("slug"))
+            .put("name", row.getString("name")).put("children", new JsonArray());
+        byId.put(row.getInteger("id"), node);
+        Integer parent = row.getInteger("parent_id");
+        if (parent == null || !byId.containsKey(parent)) roots.add(node);
+        else byId.get(parent).getJsonArray("children").add(node);
+      }
+      return new JsonObject().put("items", new JsonArray(new ArrayList<>(roots))).toBuffer();
+    }));
+  }
+
+  /** Evicts what a write to this product made stale: its PDP (PLPs move to a new version key). */
+  Future<Void> evictProduct(long id) {
+    return pdp.evict(pdpKey(id));
+  }
+}

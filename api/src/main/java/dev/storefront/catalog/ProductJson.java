@@ -1,0 +1,53 @@
+package dev.storefront.catalog;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+
+/** Product rows to the JSON of the contract's {@code Product} and {@code ProductSummary}. */
+final class ProductJson {
+  private final String mediaBaseUrl;
+
+  ProductJson(String mediaBaseUrl) {
+    this.mediaBaseUrl = mediaBaseUrl.endsWith("/") ? mediaBaseUrl : mediaBaseUrl + "/";
+  }
+
+  JsonObject detail(Row row) {
+    int stock = row.getInteger("stock");
+    return new JsonObject()
+        .put("id", row.getLong("id"))
+        .put("sku", row.getString("sku"))
+        .put("name", row.getString("name"))
+        .put("description", row.getString("description"))
+        .put("categoryId", row.getInteger("category_id"))
+        .put("price", BigDecimal.valueOf(row.getInteger("price_cents"), 2))
+        .put("currency", row.getString("currency"))
+        .put("stock", stock)
+        .put("inStock", stock > 0)
+        .put("imageUrl", mediaBaseUrl + row.getString("image_key"))
+        .put("createdAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.getOffsetDateTime("created_at")))
+        .put("updatedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.getOffsetDateTime("updated_at")));
+  }
+
+  JsonObject summary(Row row) {
+    return new JsonObject()
+        .put("id", row.getLong("id"))
+        .put("sku", row.getString("sku"))
+        .put("name", row.getString("name"))
+        .put("categoryId", row.getInteger("category_id"))
+        .put("price", BigDecimal.valueOf(row.getInteger("price_cents"), 2))
+        .put("currency", row.getString("currency"))
+        .put("inStock", row.getInteger("stock") > 0)
+        .put("imageUrl", mediaBaseUrl + row.getString("image_key"));
+  }
+
+  static JsonObject page(JsonArray items, ProductListQuery query, long total) {
+    return new JsonObject()
+        .put("items", items)
+        .put("page", query.page())
+        .put("size", query.size())
+        .put("total", total);
+  }
+}

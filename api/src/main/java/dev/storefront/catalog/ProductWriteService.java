@@ -1,0 +1,62 @@
+package dev.storefront.catalog;
+
+import dev.storefront.http.ProblemException;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Product and stock writes. Each runs in one transaction with its listing-version bump; after the
+ * commit the PDP is evicted (L1 and Redis) and the new versions are applied locally, so the next
+ * read on this instance sees the change and other instances see it within the L1 TTL / poll period.
+ */
+public final class ProductWriteService {
+  private final Pool pool;
+  private final ProductRepository repository;
+  private final CatalogVersions versions;
+  private final CatalogService catalog;
+
+  public ProductWriteService(Pool pool, ProductRepository repository, CatalogVersions versions,
+      CatalogService catalog) {
+    this.pool = pool;
+    this.repository = repository;
+    this.versions = versions;
+    this.catalog = catalog;
+  }
+
+  public Future<Buffer> setStock(long id, int stock) {
+    return pool.withTransaction(tx -> repository.setStock(tx, id, stock).compose(row -> {
+      if (row == null) return Future.failedFuture(ProblemException.notFound("No product with id " + id));
+      boolean availabilityChanged = (row.getInteger("old_stock") > 0) != (stock > 0);
+      // Listings only show in/out of stock, so only a change across zero makes them stale.
+      return availabilityChanged ? bump(tx, row.getInteger("category_id")) : Future.succeededFuture(Map.of());
+    })).compose(this::afterCommit).compose(v -> evictAndRead(id));
+  }
+
+  public Future<Buffer> update(long id, String name, String description, Integer priceCents) {
+    return pool.withTransaction(tx -> repository.update(tx, id, name, description, priceCents).compose(row -> {
+      if (row == null) return Future.failedFuture(ProblemException.notFound("No product with id " + id));
+      return bump(tx, row.getInteger("category_id"));
+    })).compose(this::afterCommit).compose(v -> evictAndRead(id));
+  }
+
+  private Future<Map<Integer, Long>> bump(io.vertx.sqlclient.SqlConnection tx, int categoryId) {
+    return repository.bumpVersions(tx, categoryId).map(rows -> {
+      Map<Integer, Long> bumped = new HashMap<>();
+      for (Row r : rows) bumped.put(r.getInteger(0), r.getLong(1));
+      return bumped;
+    });
+  }
+
+  private Future<Void> afterCommit(Map<Integer, Long> bumped) {
+    if (!bumped.isEmpty()) versions.merge(bumped);
+    return Future.succeededFuture();
+  }
+
+  private Future<Buffer> evictAndRead(long id) {
+    return catalog.evictProduct(id).compose(v -> catalog.product(id));
+  }
+}

@@ -1,0 +1,30 @@
+package dev.storefront.config;
+
+/** TTLs and protection limits of the catalog response cache. */
+public record CacheSettings(
+    long l1TtlMs,
+    int l1MaxEntries,
+    int pdpTtlSeconds,
+    int plpTtlSeconds,
+    int categoriesTtlSeconds,
+    int notFoundTtlSeconds,
+    double ttlJitter,
+    int breakerFailures,
+    long breakerResetMs,
+    long versionPollMs) {
+
+  static CacheSettings from(Env env) {
+    return new CacheSettings(
+        // The L1 TTL is the staleness bound across instances; the design requires it below 1 s.
+        env.longValue("CACHE_L1_TTL_MS", 500, 0, 999),
+        env.integer("CACHE_L1_MAX_ENTRIES", 20_000, 0, 10_000_000),
+        env.integer("CACHE_PDP_TTL_SECONDS", 300, 1, 86_400),
+        env.integer("CACHE_PLP_TTL_SECONDS", 60, 1, 86_400),
+        env.integer("CACHE_CATEGORIES_TTL_SECONDS", 300, 1, 86_400),
+        env.integer("CACHE_NOT_FOUND_TTL_SECONDS", 10, 1, 3_600),
+        env.decimal("CACHE_TTL_JITTER", 0.10, 0.0, 0.5),
+        env.integer("CACHE_BREAKER_FAILURES", 5, 1, 1_000),
+        env.longValue("CACHE_BREAKER_RESET_MS", 5_000, 100, 600_000),
+        env.longValue("CATALOG_VERSION_POLL_MS", 500, 50, 999));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.storefront.http;
+
+import dev.storefront.catalog.AdminCatalogRoutes;
+import dev.storefront.catalog.CatalogRoutes;
+import dev.storefront.observability.HttpMetrics;
+import dev.storefront.observability.OperationsRoutes;
+import dev.storefront.observability.SentryReporter;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The one place the router is assembled: contract-bound routes, then the failure handler. */
+public final class ApiRouter {
+  /** What the router needs from the process-wide wiring. */
+  public record Parts(OpenAPIContract contract, int bodyLimitBytes, String adminToken, boolean accessLog,
+      HttpMetrics httpMetrics, SentryReporter sentry, CatalogRoutes catalog, AdminCatalogRoutes admin,
+      OperationsRoutes operations) {}
+
+  private ApiRouter() {}
+
+  public static Router create(Vertx vertx, Parts parts) {
+    RouterBuilder builder = RouterBuilder.create(vertx, parts.contract(), RequestExtractor.withBodyHandler());
+    builder.rootHandler(new RequestContextHandler(parts.httpMetrics(), parts.accessLog()));
+    builder.rootHandler(BodyHandler.create(false).setBodyLimit(parts.bodyLimitBytes()));
+    builder.security("adminApiKey").apiKeyHandler(AdminTokenAuth.handler(parts.adminToken()));
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      route.addHandler(RequestContextHandler.naming(route.getOperation().getOpenAPIPath()));
+    }
+    parts.catalog().bind(builder);
+    parts.admin().bind(builder);
+    parts.operations().bind(builder);
+    requireEveryOperationBound(builder);
+
+    Router router = builder.createRouter();
+    FailureHandler failures = new FailureHandler(new RouteTemplates(parts.contract()), parts.sentry());
+    router.route().failureHandler(failures);
+    for (int status : new int[] {404, 405, 413, 500}) router.errorHandler(status, failures);
+    return router;
+  }
+
+  /** Fails start-up when the contract has an operation no feature handles. */
+  static void requireEveryOperationBound(RouterBuilder builder) {
+    List<String> unbound = builder.getRoutes().stream()
+        .filter(r -> r.getHandlers().size() < 2)
+        .map(r -> r.getOperation().getOperationId())
+        .collect(Collectors.toList());
+    if (!unbound.isEmpty()) throw new IllegalStateException("operations without a handler: " + unbound);
+  }
+}

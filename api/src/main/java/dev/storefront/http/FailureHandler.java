@@ -1,0 +1,78 @@
+package dev.storefront.http;
+
+import dev.storefront.observability.SentryReporter;
+import io.vertx.core.Handler;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.ValidatorException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place failures become responses: every error is an RFC 9457 problem document with a
+ * stable type, never a stack trace. 5xx failures are logged and reported to Sentry.
+ */
+public final class FailureHandler implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+
+  private final RouteTemplates routes;
+  private final SentryReporter sentry;
+
+  public FailureHandler(RouteTemplates routes, SentryReporter sentry) {
+    this.routes = routes;
+    this.sentry = sentry;
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    if (rc.get(RequestContextHandler.ROUTE) == null) {
+      rc.put(RequestContextHandler.ROUTE, routes.templateOf(rc.normalizedPath()));
+    }
+    Throwable failure = rc.failure();
+    String requestId = rc.get(RequestContextHandler.REQUEST_ID);
+    if (failure instanceof ProblemException p) {
+      send(rc, p.status(), p.type(), p.title(), p.getMessage(), requestId);
+      return;
+    }
+    int status = statusOf(rc, failure);
+    String detail = status < 500 ? clientDetail(status, failure) : null;
+    if (status >= 500) {
+      String route = RequestContextHandler.routeOf(rc);
+      String method = rc.request().method().name();
+      LOG.error("{} {} failed with {} (request {})", method, route, status, requestId, failure);
+      sentry.report(failure == null ? new IllegalStateException("status " + status) : failure,
+          status, method, route, requestId);
+      if (status == 503) detail = "A dependency is unavailable; retry shortly.";
+    }
+    send(rc, status, Problems.type(status), Problems.title(status), detail, requestId);
+  }
+
+  private static int statusOf(RoutingContext rc, Throwable failure) {
+    if (failure instanceof HttpException h) return h.getStatusCode();
+    if (failure instanceof ValidatorException || failure instanceof DecodeException) return 400;
+    if (failure instanceof TimeoutException || failure instanceof ClosedConnectionException
+        || failure instanceof java.net.ConnectException || failure instanceof PgException) {
+      return 503;
+    }
+    if (failure == null && rc.statusCode() > 0) return rc.statusCode();
+    return 500;
+  }
+
+  private static String clientDetail(int status, Throwable failure) {
+    Throwable cause = failure instanceof HttpException h && h.getCause() != null ? h.getCause() : failure;
+    if (cause instanceof ValidatorException v) return v.getMessage();
+    if (cause instanceof DecodeException) return "The request body is not valid JSON.";
+    if (status == 413) return "The request body is over the configured limit.";
+    if (status == 405) return "This path does not support that method.";
+    if (status == 404) return "No such resource.";
+    return null;
+  }
+
+  private static void send(RoutingContext rc, int status, String type, String title, String detail, String requestId) {
+    Problems.send(rc.response(), status, type, title, detail, rc.request().path(), requestId);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.storefront.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.function.IntConsumer;
+
+/** One HTTP server per event loop; the router and everything it uses come from the wiring. */
+public final class HttpVerticle extends VerticleBase {
+  private final ApiRouter.Parts parts;
+  private final int port;
+  private final int maxHeaderBytes;
+  private final IntConsumer boundPort;
+
+  public HttpVerticle(ApiRouter.Parts parts, int port, int maxHeaderBytes, IntConsumer boundPort) {
+    this.parts = parts;
+    this.port = port;
+    this.maxHeaderBytes = maxHeaderBytes;
+    this.boundPort = boundPort;
+  }
+
+  @Override
+  public Future<?> start() {
+    HttpServerOptions options = new HttpServerOptions()
+        .setPort(port)
+        .setMaxHeaderSize(maxHeaderBytes)
+        .setIdleTimeout(120);
+    HttpServer server = vertx.createHttpServer(options)
+        .requestHandler(ApiRouter.create(vertx, parts))
+        .invalidRequestHandler(new InvalidRequestHandler());
+    return server.listen().onSuccess(s -> boundPort.accept(s.actualPort()));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.storefront.http;
+
+/** A failure with a client-facing RFC 9457 rendering; thrown or passed to {@code rc.fail}. */
+public class ProblemException extends RuntimeException {
+  private final int status;
+  private final String type;
+  private final String title;
+
+  public ProblemException(int status, String type, String title, String detail) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.type = type;
+    this.title = title;
+  }
+
+  public static ProblemException badRequest(String detail) {
+    return new ProblemException(400, "invalid-request", "Invalid request", detail);
+  }
+
+  public static ProblemException notFound(String detail) {
+    return new ProblemException(404, "not-found", "Not found", detail);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.storefront.http;
+
+import dev.storefront.observability.HttpMetrics;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+/**
+ * First handler of every request: assigns the request id (echoed as {@code X-Request-Id}) and, when
+ * the response ends, records the latency metric and writes one JSON access line.
+ */
+public final class RequestContextHandler implements PlatformHandler {
+  public static final String REQUEST_ID = "requestId";
+  static final String ROUTE = "routeTemplate";
+  private static final Logger ACCESS = LoggerFactory.getLogger("access");
+
+  private final HttpMetrics metrics;
+  private final boolean accessLog;
+
+  public RequestContextHandler(HttpMetrics metrics, boolean accessLog) {
+    this.metrics = metrics;
+    this.accessLog = accessLog;
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    long start = System.nanoTime();
+    String requestId = RequestIds.accept(rc.request().getHeader("X-Request-Id"));
+    rc.put(REQUEST_ID, requestId);
+    rc.response().putHeader("X-Request-Id", requestId);
+    rc.addEndHandler(v -> {
+      long nanos = System.nanoTime() - start;
+      String route = routeOf(rc);
+      int status = rc.response().getStatusCode();
+      String method = rc.request().method().name();
+      metrics.record(method, route, status, nanos);
+      if (accessLog) {
+        ACCESS.info("{} {} {}", method, route, status,
+            kv("requestId", requestId), kv("method", method), kv("route", route),
+            kv("status", status), kv("durationMs", nanos / 1_000_000.0));
+      }
+    });
+    rc.next();
+  }
+
+  static String routeOf(RoutingContext rc) {
+    String route = rc.get(ROUTE);
+    return route != null ? route : "unmatched";
+  }
+
+  /** The handler an operation route runs first, naming its template for metrics and logs. */
+  public static Handler<RoutingContext> naming(String template) {
+    return rc -> {
+      rc.put(ROUTE, template);
+      rc.next();
+    };
+  }
+}

@@ -1,0 +1,30 @@
+package dev.storefront.http;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Request ids: the caller's {@code X-Request-Id} when it is safe to echo, else a random one. */
+final class RequestIds {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private RequestIds() {}
+
+  static String accept(String incoming) {
+    if (incoming != null && incoming.length() >= 8 && incoming.length() <= 64
+        && incoming.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+      return incoming;
+    }
+    return random();
+  }
+
+  static String random() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    char[] out = new char[32];
+    long hi = r.nextLong();
+    long lo = r.nextLong();
+    for (int i = 0; i < 16; i++) {
+      out[i] = HEX[(int) (hi >>> (60 - 4 * i)) & 0xf];
+      out[16 + i] = HEX[(int) (lo >>> (60 - 4 * i)) & 0xf];
+    }
+    return new String(out);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.storefront.observability;
+
+import dev.storefront.config.AppConfig;
+import io.sentry.Sentry;
+import io.sentry.SentryEvent;
+import io.sentry.SentryLevel;
+import io.sentry.protocol.Message;
+
+/**
+ * Sends unhandled failures (every 5xx) to Sentry with route, method, request id, release and
+ * environment. Never attaches headers, bodies, query strings or user data: those may carry
+ * credentials or personal data.
+ */
+public final class SentryReporter {
+  private final boolean enabled;
+
+  private SentryReporter(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public static SentryReporter start(AppConfig config) {
+    if (config.sentryDsn() == null) return new SentryReporter(false);
+    Sentry.init(options -> {
+      options.setDsn(config.sentryDsn());
+      options.setRelease(config.release());
+      options.setEnvironment(config.environment());
+      options.setSendDefaultPii(false);
+      options.setAttachStacktrace(true);
+      options.setEnableUncaughtExceptionHandler(false);
+      options.setShutdownTimeoutMillis(2_000);
+      options.setBeforeSend((event, hint) -> {
+        event.setRequest(null);
+        event.setUser(null);
+        return event;
+      });
+    });
+    return new SentryReporter(true);
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public void report(Throwable failure, int status, String method, String route, String requestId) {
+    if (!enabled) return;
+    SentryEvent event = new SentryEvent(failure);
+    event.setLevel(SentryLevel.ERROR);
+    Message message = new Message();
+    message.setMessage(method + " " + route + " -> " + status);
+    event.setMessage(message);
+    event.setTag("route", route);
+    event.setTag("method", method);
+    event.setTag("status", Integer.toString(status));
+    event.setTag("request_id", requestId);
+    Sentry.captureEvent(event);
+  }
+
+  public void close() {
+    if (!enabled) return;
+    Sentry.flush(2_000);
+    Sentry.close();
+  }
+}

@@ -1,0 +1,3 @@
+SELECT id, version FROM categories
+UNION ALL
+SELECT 0, version FROM catalog_version

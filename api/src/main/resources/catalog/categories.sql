@@ -1,0 +1,3 @@
+SELECT id, slug, name, parent_id, version
+FROM categories
+ORDER BY id

@@ -1,0 +1,59 @@
+package dev.storefront.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.storefront.http.ProblemException;
+import io.vertx.core.MultiMap;
+import org.junit.jupiter.api.Test;
+
+class ProductListQueryTest {
+
+  private static ProductListQuery parse(String... pairs) {
+    MultiMap params = MultiMap.caseInsensitiveMultiMap();
+    for (int i = 0; i < pairs.length; i += 2) params.add(pairs[i], pairs[i + 1]);
+    return ProductListQuery.parse(params);
+  }
+
+  @Test
+  void defaultsToFirstPageOfTwentyByPopularity() {
+    ProductListQuery q = parse();
+    assertThat(q.page()).isEqualTo(1);
+    assertThat(q.size()).isEqualTo(20);
+    assertThat(q.sort()).isEqualTo(ProductListQuery.Sort.POPULARITY);
+  }
+
+  @Test
+  void equalQueriesShareOneCacheKeyWhateverTheirSpelling() {
+    assertThat(parse("q", "  Oak   Lamp ", "category", "3").cacheKey())
+        .isEqualTo(parse("category", "3", "q", "oak lamp").cacheKey());
+    assertThat(parse("minPrice", "10").cacheKey()).isEqualTo(parse("minPrice", "10.00").cacheKey());
+    assertThat(parse("page", "2").cacheKey()).isNotEqualTo(parse("page", "3").cacheKey());
+  }
+
+  @Test
+  void pricesBecomeCents() {
+    ProductListQuery q = parse("minPrice", "12.5", "maxPrice", "99.99");
+    assertThat(q.minPriceCents()).isEqualTo(1250);
+    assertThat(q.maxPriceCents()).isEqualTo(9999);
+  }
+
+  @Test
+  void badParametersAreClientErrorsNamingTheParameter() {
+    assertBad("size", () -> parse("size", "100000"));
+    assertBad("size", () -> parse("size", "0"));
+    assertBad("page", () -> parse("page", "abc"));
+    assertBad("sort", () -> parse("sort", "bogus"));
+    assertBad("category", () -> parse("category", "-1"));
+    assertBad("minPrice", () -> parse("minPrice", "cheap"));
+    assertBad("minPrice", () -> parse("minPrice", "20", "maxPrice", "10"));
+    assertBad("q", () -> parse("q", "   "));
+    assertBad("sort", () -> parse("sort", "name", "sort", "price_asc"));
+  }
+
+  private static void assertBad(String param, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOf(ProblemException.class)
+        .hasMessageContaining(param)
+        .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(400));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.storefront.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+  @Test
+  void defaultsApplyWhenNothingIsSet() {
+    AppConfig config = AppConfig.from(Map.of());
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.database().host()).isEqualTo("127.0.0.1");
+    assertThat(config.redisUrl()).isEqualTo("redis://127.0.0.1:6379/0");
+    assertThat(config.cache().l1TtlMs()).isLessThan(1000);
+    assertThat(config.sentryDsn()).isNull();
+  }
+
+  @Test
+  void databaseUrlIsSplitAndItsPasswordNeverPrinted() {
+    AppConfig config = AppConfig.from(Map.of("DATABASE_URL", "postgresql://shop:s%40cret@db.internal:6543/shop"));
+    assertThat(config.database()).isEqualTo(new DatabaseUrl("db.internal", 6543, "shop", "shop", "s@cret"));
+    assertThat(config.database().toString()).doesNotContain("s@cret").contains("db.internal");
+  }
+
+  @Test
+  void invalidSettingsAreRejectedByName() {
+    assertThatThrownBy(() -> AppConfig.from(Map.of("HTTP_PORT", "eighty")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("HTTP_PORT");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("HTTP_PORT", "70000")))
+        .hasMessageContaining("HTTP_PORT");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("DATABASE_URL", "mysql://x/y")))
+        .hasMessageContaining("DATABASE_URL");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REDIS_URL", "localhost:6379")))
+        .hasMessageContaining("REDIS_URL");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("CACHE_L1_TTL_MS", "1500")))
+        .hasMessageContaining("CACHE_L1_TTL_MS");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("ADMIN_TOKEN", "short")))
+        .hasMessageContaining("ADMIN_TOKEN");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("ACCESS_LOG", "maybe")))
+        .hasMessageContaining("ACCESS_LOG");
+  }
+}

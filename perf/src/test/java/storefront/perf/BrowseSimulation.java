@@ -1,0 +1,105 @@
+package storefront.perf;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.doSwitch;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.onCase;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Browse workload (DESIGN.md, "The standard data set and workload") in an open model: new users
+ * arrive at {@code rate} per second whatever the response times, each sends one request chosen by
+ * {@link BrowseMix}, with no think time.
+ *
+ * <p>System properties: {@code baseUrl} (http://localhost:8080), {@code rate} (200 users/s = req/s),
+ * {@code duration} (60 s at full rate), {@code rampSeconds} (10 s from 1/s up to rate),
+ * {@code p95Ms} (300), {@code seed} (42).
+ */
+public class BrowseSimulation extends Simulation {
+
+  private final String baseUrl = System.getProperty("baseUrl", "http://localhost:8080");
+  private final double rate = Double.parseDouble(System.getProperty("rate", "200"));
+  private final long durationSeconds = Long.getLong("duration", 60);
+  private final long rampSeconds = Long.getLong("rampSeconds", 10);
+  private final int p95Ms = Integer.getInteger("p95Ms", 300);
+  private final long seed = Long.getLong("seed", 42);
+
+  // Caching off: Gatling would otherwise replay ETag/Last-Modified and count 304s.
+  // Shared connections: like an ingress keeping a pool to the pods, rather than one new TCP
+  // connection per virtual user, so the run measures the API and not connection setup.
+  // Warm-up against the target itself, not Gatling's default external URL.
+  private final HttpProtocolBuilder httpProtocol = http
+      .baseUrl(baseUrl)
+      .warmUp(baseUrl + "/health/ready")
+      .disableCaching()
+      .shareConnections()
+      .acceptHeader("application/json")
+      .userAgentHeader("storefront-perf/browse");
+
+  private final ChainBuilder pdp = exec(
+      http("PDP").get("/api/v1/products/#{id}").check(status().is(200)));
+
+  private final ChainBuilder plp = exec(
+      http("PLP")
+          .get("/api/v1/products")
+          .queryParam("category", "#{category}")
+          .queryParam("sort", "#{sort}")
+          .queryParam("page", "#{page}")
+          .queryParam("size", BrowseMix.PAGE_SIZE)
+          .check(status().is(200)));
+
+  private final ChainBuilder search = exec(
+      http("search")
+          .get("/api/v1/products")
+          .queryParam("q", "#{q}")
+          .queryParam("page", 1)
+          .queryParam("size", BrowseMix.PAGE_SIZE)
+          .check(status().is(200)));
+
+  /** Checks readiness and loads the category tree once; a failure here fails the 0-errors assertion. */
+  private final ScenarioBuilder warmUp = scenario("warm-up").exec(
+      http("ready").get("/health/ready").check(status().is(200)),
+      http("categories").get("/api/v1/categories").check(status().is(200)));
+
+  private final ScenarioBuilder browse = scenario("browse").exec(
+      feed(new BrowseMix(seed)),
+      doSwitch("#{kind}").on(
+          onCase("pdp").then(pdp),
+          onCase("plp").then(plp),
+          onCase("search").then(search)));
+
+  /** Ramp (skipped when rampSeconds is 0) then a constant arrival rate. */
+  private List<OpenInjectionStep> arrivals() {
+    List<OpenInjectionStep> steps = new ArrayList<>();
+    if (rampSeconds > 0) {
+      steps.add(rampUsersPerSec(1).to(rate).during(Duration.ofSeconds(rampSeconds)));
+    }
+    steps.add(constantUsersPerSec(rate).during(Duration.ofSeconds(durationSeconds)));
+    return steps;
+  }
+
+  {
+    setUp(
+        warmUp.injectOpen(atOnceUsers(1))
+            .andThen(browse.injectOpen(arrivals())))
+        .protocols(httpProtocol)
+        .assertions(
+            global().responseTime().percentile(95.0).lt(p95Ms),
+            global().failedRequests().count().is(0L));
+  }
+}

@@ -55,11 +55,18 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof HttpException h) return h.getStatusCode();
     if (failure instanceof ValidatorException || failure instanceof DecodeException) return 400;
     if (failure instanceof TimeoutException || failure instanceof ClosedConnectionException
-        || failure instanceof java.net.ConnectException || failure instanceof PgException) {
+        || failure instanceof java.net.ConnectException || failure instanceof PgException pg && transientState(pg)) {
       return 503;
     }
     if (failure == null && rc.statusCode() > 0) return rc.statusCode();
     return 500;
+  }
+
+  /** Connection loss, timeouts, overload and lost serialization races: worth a retry, not a bug. */
+  private static boolean transientState(PgException e) {
+    String state = e.getSqlState() == null ? "" : e.getSqlState();
+    return state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+        || state.equals("40001") || state.equals("40P01");
   }
 
   private static String clientDetail(int status, Throwable failure) {

@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t storefront-api .
+# Run:   docker run --read-only --tmpfs /tmp -e DATABASE_URL=... -e REDIS_URL=... -p 8080:8080 storefront-api
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+COPY api/pom.xml api/
+COPY cache-tuning/pom.xml cache-tuning/
+COPY perf/pom.xml perf/
+RUN mvn -B -q -pl api -am dependency:go-offline -DexcludeReactor=true || true
+COPY api/src api/src
+RUN mvn -B -q -pl api -am package -DskipTests
+
+FROM eclipse-temurin:17-jre
+# Numeric non-root user: Kubernetes can check runAsNonRoot without a passwd lookup.
+USER 10001:10001
+WORKDIR /app
+COPY --from=build --chown=10001:10001 /src/api/target/storefront-api.jar /app/storefront-api.jar
+# Read-only root filesystem: the only writable place is the /tmp volume (Netty/JVM scratch files).
+VOLUME /tmp
+ENV JAVA_TOOL_OPTIONS="-XX:+UseContainerSupport -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dvertx.cacheDirBase=/tmp/vertx-cache" \
+    HTTP_PORT=8080
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/storefront-api.jar"]
+CMD ["serve"]

@@ -1,0 +1,138 @@
+package dev.storefront.observability;
+
+import static dev.storefront.support.Contract.valid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.support.TestApp;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ObservabilityTest {
+  static Vertx ingestVertx = Vertx.vertx();
+  static HttpServer ingest;
+  static final List<String> envelopes = new CopyOnWriteArrayList<>();
+  static TestApp t;
+
+  @BeforeAll
+  static void start() {
+    // Stands in for Sentry's ingest: the SDK posts gzip'd envelopes to /api/<project>/envelope/.
+    ingest = ingestVertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+      if (req.path().equals("/api/1/envelope/")) envelopes.add(gunzipIfNeeded(req.getHeader("Content-Encoding"), body));
+      req.response().setStatusCode(200).end("{}");
+    })).listen(0, "127.0.0.1").await();
+    t = TestApp.start("observability", Map.of(
+        "SENTRY_DSN", "http://publickey@127.0.0.1:" + ingest.actualPort() + "/1",
+        "APP_ENVIRONMENT", "ci", "APP_RELEASE", "storefront-api@test"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    t.close();
+    ingestVertx.close().await();
+  }
+
+  private static HttpResponse<Buffer> get(String uri) {
+    return t.client.get(uri).send().await();
+  }
+
+  @Test
+  void everyResponseCarriesARequestIdAndEchoesASafeOne() {
+    assertThat(get("/api/v1/products/1").getHeader("X-Request-Id")).matches("[0-9a-f]{32}");
+    HttpResponse<Buffer> echoed = t.client.get("/api/v1/products/1").putHeader("X-Request-Id", "abc-123-def-456").send().await();
+    assertThat(echoed.getHeader("X-Request-Id")).isEqualTo("abc-123-def-456");
+    HttpResponse<Buffer> unsafe = t.client.get("/api/v1/products/1").putHeader("X-Request-Id", "<script>").send().await();
+    assertThat(unsafe.getHeader("X-Request-Id")).matches("[0-9a-f]{32}");
+  }
+
+  @Test
+  void metricsAreLabelledByRouteTemplateNeverByRawPath() {
+    get("/api/v1/products/1");
+    get("/api/v1/products/2");
+    get("/api/v1/products/abc");
+    get("/no/such/route/123");
+    get("/api/v1/products?category=11");
+    String metrics = valid("getMetrics", get("/metrics")).bodyAsString();
+    assertThat(metrics).contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/v1/products/{id}\",status=\"2xx\"");
+    assertThat(metrics).contains("route=\"/api/v1/products/{id}\",status=\"4xx\"");
+    assertThat(metrics).contains("route=\"unmatched\",status=\"4xx\"");
+    assertThat(metrics).doesNotContain("/api/v1/products/1\"").doesNotContain("route=\"/no/such");
+    assertThat(metrics).contains("cache_requests_total{cache=\"pdp\",result=\"miss\",tier=\"db\"}");
+    assertThat(metrics).contains("cache_load_seconds_count{cache=\"pdp\"}");
+    assertThat(metrics).contains("jvm_memory_used_bytes");
+    assertThat(metrics).containsPattern("vertx_pool_[a-z_]+\\{[^}]*pool_name=\"postgresql\"");
+    assertThat(metrics).containsPattern("vertx_pool_[a-z_]+\\{[^}]*pool_name=\"redis\"");
+  }
+
+  @Test
+  void probesReportLiveAndReady() {
+    assertThat(valid("getLiveness", get("/health/live")).bodyAsJsonObject().getString("status")).isEqualTo("UP");
+    var ready = valid("getReadiness", get("/health/ready")).bodyAsJsonObject();
+    assertThat(ready.getString("status")).isEqualTo("UP");
+    assertThat(ready.getJsonObject("checks").getMap()).containsEntry("postgresql", "UP").containsEntry("redis", "UP");
+  }
+
+  @Test
+  void schemaAndDocsAreServedLocally() {
+    HttpResponse<Buffer> schema = valid("getSchema", get("/schema"));
+    assertThat(schema.bodyAsString()).startsWith("openapi: 3.1.0");
+    HttpResponse<Buffer> docs = valid("getDocs", get("/docs"));
+    assertThat(docs.bodyAsString()).contains("<redoc spec-url=\"/schema\">").contains("/docs/assets/redoc.standalone.js")
+        .doesNotContain("cdn.");
+    assertThat(valid("getDocsAsset", get("/docs/assets/redoc.standalone.js")).body().length()).isGreaterThan(500_000);
+    assertThat(get("/docs/assets/nope.js").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aServerFailureIsA500ProblemAndReachesSentryWithoutSecrets() throws Exception {
+    var db = t.config.database();
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      c.createStatement().execute("ALTER TABLE " + t.config.databaseSchema() + ".products RENAME TO products_gone");
+    }
+    try {
+      HttpResponse<Buffer> r = t.client.get("/api/v1/products/4242")
+          .putHeader("Authorization", "Bearer secret-token-value").send().await();
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(r.bodyAsString()).doesNotContain("products_gone").doesNotContain("Exception");
+      String requestId = r.getHeader("X-Request-Id");
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (envelopes.stream().noneMatch(e -> e.contains(requestId)) && System.currentTimeMillis() < deadline) {
+        Thread.sleep(100);
+      }
+      String event = envelopes.stream().filter(e -> e.contains(requestId)).findFirst()
+          .orElseThrow(() -> new AssertionError("no Sentry event for request " + requestId + " in " + envelopes));
+      assertThat(event).contains("\"route\":\"/api/v1/products/{id}\"").contains("\"method\":\"GET\"")
+          .contains("\"release\":\"storefront-api@test\"").contains("\"environment\":\"ci\"");
+      assertThat(event).doesNotContain("secret-token-value").doesNotContain("Authorization");
+    } finally {
+      try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+        c.createStatement().execute("ALTER TABLE " + t.config.databaseSchema() + ".products_gone RENAME TO products");
+      }
+    }
+  }
+
+  private static String gunzipIfNeeded(String encoding, Buffer body) {
+    try {
+      byte[] bytes = body.getBytes();
+      if ("gzip".equalsIgnoreCase(encoding) || bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+        bytes = new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes();
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.storefront.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP relay in front of a real server that can turn into a black hole: connections stay open
+ * but nothing is forwarded either way, the way a partitioned or hung Redis looks to a client.
+ */
+public final class SwitchableProxy implements AutoCloseable {
+  private final Vertx vertx = Vertx.vertx();
+  private final NetServer server;
+  private final NetClient client;
+  private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
+  private volatile boolean blackHole;
+  public final int port;
+
+  public SwitchableProxy(String targetUrl) {
+    URI target = URI.create(targetUrl);
+    client = vertx.createNetClient();
+    server = vertx.createNetServer().connectHandler(in -> {
+      in.pause();
+      sockets.add(in);
+      client.connect(target.getPort(), target.getHost()).onSuccess(out -> {
+        sockets.add(out);
+        in.handler(b -> { if (!blackHole) out.write(b); });
+        out.handler(b -> { if (!blackHole) in.write(b); });
+        in.closeHandler(v -> out.close());
+        out.closeHandler(v -> in.close());
+        in.resume();
+      }).onFailure(e -> in.close());
+    });
+    port = server.listen(0, "127.0.0.1").await().actualPort();
+  }
+
+  public String url() {
+    return "redis://127.0.0.1:" + port + "/0";
+  }
+
+  public void blackHole(boolean on) {
+    blackHole = on;
+  }
+
+  @Override
+  public void close() {
+    sockets.forEach(NetSocket::close);
+    vertx.close().await();
+  }
+}

@@ -7,7 +7,7 @@ import dev.storefront.cache.ResponseCache;
 import dev.storefront.catalog.AdminCatalogRoutes;
 import dev.storefront.catalog.CatalogRoutes;
 import dev.storefront.catalog.CatalogService;
-import dev.storefront.catalog.CatalogVersions;
+import dev.storefront.catalog.CatalogSync;
 import dev.storefront.catalog.ProductRepository;
 import dev.storefront.catalog.ProductWriteService;
 import dev.storefront.config.AppConfig;
@@ -39,13 +39,13 @@ public final class App {
   private final Vertx vertx;
   private final Pool pool;
   private final Redis redis;
-  private final CatalogVersions versions;
+  private final CatalogSync versions;
   private final SentryReporter sentry;
   private final AtomicInteger port;
   private final ProductWriteService writes;
   private final PrometheusMeterRegistry registry;
 
-  private App(Vertx vertx, Pool pool, Redis redis, CatalogVersions versions, SentryReporter sentry,
+  private App(Vertx vertx, Pool pool, Redis redis, CatalogSync versions, SentryReporter sentry,
       AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
     this.pool = pool;
@@ -69,12 +69,13 @@ public final class App {
         config.redisTimeoutMs());
     MetricsRegistry.bindCircuit(registry, store);
     String ns = config.cacheNamespace() + ":v1:";
-    ResponseCache pdp = cache(vertx, ns, store, registry, "pdp", cs, cs.pdpTtlSeconds());
-    ResponseCache plp = cache(vertx, ns, store, registry, "plp", cs, cs.plpTtlSeconds());
-    ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds());
     ProductRepository repository = new ProductRepository(pool);
-    CatalogVersions versions = new CatalogVersions(repository);
+    CatalogSync versions = new CatalogSync(repository);
+    ResponseCache pdp = cache(vertx, ns, store, registry, "pdp", cs, cs.pdpTtlSeconds(), versions);
+    ResponseCache plp = cache(vertx, ns, store, registry, "plp", cs, cs.plpTtlSeconds(), versions);
+    ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds(), versions);
     CatalogService catalog = new CatalogService(repository, versions, config.mediaBaseUrl(), pdp, plp, categories);
+    versions.onProductChanged(catalog::evictLocal);
     ProductWriteService writes = new ProductWriteService(pool, repository, versions, catalog);
     AtomicInteger port = new AtomicInteger();
     App app = new App(vertx, pool, redis, versions, sentry, port, writes, registry);
@@ -83,7 +84,7 @@ public final class App {
         ? vertx.executeBlocking(() -> Migrations.migrate(config), false)
         : Future.succeededFuture(0);
     return migrated
-        .compose(n -> versions.start(vertx, cs.versionPollMs()))
+        .compose(n -> versions.start(vertx, cs.syncPollMs()))
         .compose(v -> Future.all(ContractLoader.load(vertx), StaticAssets.load(vertx)))
         .compose(loaded -> {
           OpenAPIContract contract = loaded.resultAt(0);
@@ -99,9 +100,9 @@ public final class App {
   }
 
   private static ResponseCache cache(Vertx vertx, String namespace, RedisStore store,
-      PrometheusMeterRegistry registry, String name, CacheSettings cs, int ttlSeconds) {
+      PrometheusMeterRegistry registry, String name, CacheSettings cs, int ttlSeconds, CatalogSync sync) {
     return new ResponseCache(vertx, namespace, store, new CacheMetrics(registry, name), cs.l1TtlMs(),
-        cs.l1MaxEntries(), ttlSeconds * 1000L, cs.notFoundTtlSeconds() * 1000L, cs.ttlJitter());
+        cs.l1MaxEntries(), ttlSeconds * 1000L, cs.notFoundTtlSeconds() * 1000L, cs.ttlJitter(), sync::inSync);
   }
 
   public int port() {

@@ -9,10 +9,12 @@ import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Read-through cache of serialized response bodies: in-process L1 (sub-second TTL) then Redis
+ * Read-through cache of serialized response bodies: in-process L1 (evicted by the catalog change
+ * feed, bounded by a TTL, bypassed while that feed lags) then Redis
  * (TTL with jitter) then the loader (PostgreSQL). The L1 map holds the in-flight load too, so a
  * cold key costs one load per process however many requests ask for it at once. Redis failures
  * never fail a lookup: they fall through to the loader and are counted as {@code error}.
@@ -29,15 +31,17 @@ public final class ResponseCache {
   private final long notFoundTtlMs;
   private final double jitter;
   private final AsyncCache<String, Buffer> l1;
+  private final BooleanSupplier l1Trusted;
 
   public ResponseCache(Vertx vertx, String namespace, RedisStore redis, CacheMetrics metrics,
-      long l1TtlMs, int l1MaxEntries, long redisTtlMs, long notFoundTtlMs, double jitter) {
+      long l1TtlMs, int l1MaxEntries, long redisTtlMs, long notFoundTtlMs, double jitter, BooleanSupplier l1Trusted) {
     this.vertx = vertx;
     this.namespace = namespace;
     this.redis = redis;
     this.metrics = metrics;
     this.redisTtlMs = redisTtlMs;
     this.notFoundTtlMs = notFoundTtlMs;
+    this.l1Trusted = l1Trusted;
     this.jitter = jitter;
     this.l1 = Caffeine.newBuilder()
         .expireAfterWrite(Duration.ofMillis(l1TtlMs))
@@ -52,6 +56,10 @@ public final class ResponseCache {
    */
   public Future<Buffer> get(String key, Supplier<Future<Buffer>> loader) {
     String fullKey = namespace + key;
+    if (!l1Trusted.getAsBoolean()) {
+      // This instance cannot currently learn of other instances' writes: skip process memory.
+      return loadThrough(fullKey, loader);
+    }
     CompletableFuture<Buffer> present = l1.getIfPresent(fullKey);
     if (present != null) {
       if (present.isDone() && !present.isCompletedExceptionally()) {
@@ -75,6 +83,11 @@ public final class ResponseCache {
     String fullKey = namespace + key;
     vertx.setTimer(SECOND_EVICTION_DELAY_MS, id -> evictNow(fullKey));
     return evictNow(fullKey);
+  }
+
+  /** Evicts from this process's L1 only (another instance already cleared Redis). */
+  public void evictLocal(String key) {
+    l1.synchronous().invalidate(namespace + key);
   }
 
   private Future<Void> evictNow(String fullKey) {

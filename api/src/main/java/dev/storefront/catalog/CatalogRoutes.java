@@ -2,6 +2,7 @@ package dev.storefront.catalog;
 
 import dev.storefront.http.ProblemException;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -11,6 +12,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
  * the throughput (docs/performance.md), and the bounds here mirror openapi.yaml.
  */
 public final class CatalogRoutes {
+  private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
   private final CatalogService catalog;
 
   public CatalogRoutes(CatalogService catalog) {
@@ -51,6 +53,6 @@ public final class CatalogRoutes {
   }
 
   static void json(RoutingContext rc, Buffer body) {
-    rc.response().putHeader("Content-Type", "application/json").end(body);
+    rc.response().putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(body);
   }
 }

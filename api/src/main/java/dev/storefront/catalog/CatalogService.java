@@ -15,13 +15,13 @@ import java.util.Map;
 public final class CatalogService {
   private static final String CATEGORIES_KEY = "categories";
   private final ProductRepository repository;
-  private final CatalogVersions versions;
+  private final CatalogSync versions;
   private final ProductJson json;
   private final ResponseCache pdp;
   private final ResponseCache plp;
   private final ResponseCache categories;
 
-  public CatalogService(ProductRepository repository, CatalogVersions versions, String mediaBaseUrl,
+  public CatalogService(ProductRepository repository, CatalogSync versions, String mediaBaseUrl,
       ResponseCache pdp, ResponseCache plp, ResponseCache categories) {
     this.repository = repository;
     this.versions = versions;
@@ -70,5 +70,10 @@ public final class CatalogService {
   /** Evicts what a write to this product made stale: its PDP (PLPs move to a new version key). */
   Future<Void> evictProduct(long id) {
     return pdp.evict(pdpKey(id));
+  }
+
+  /** Drops this instance's in-process copy of a product another instance changed. */
+  public void evictLocal(long id) {
+    pdp.evictLocal(pdpKey(id));
   }
 }

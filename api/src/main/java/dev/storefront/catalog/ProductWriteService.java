@@ -9,17 +9,18 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Product and stock writes. Each runs in one transaction with its listing-version bump; after the
- * commit the PDP is evicted (L1 and Redis) and the new versions are applied locally, so the next
- * read on this instance sees the change and other instances see it within the L1 TTL / poll period.
+ * Product and stock writes. Each runs in one transaction with its listing-version bump and its
+ * change-feed row; after the commit the PDP is evicted (L1 and Redis) and the new versions are
+ * applied locally, so the next read here sees the change, and other instances see it within one
+ * {@link CatalogSync} poll.
  */
 public final class ProductWriteService {
   private final Pool pool;
   private final ProductRepository repository;
-  private final CatalogVersions versions;
+  private final CatalogSync versions;
   private final CatalogService catalog;
 
-  public ProductWriteService(Pool pool, ProductRepository repository, CatalogVersions versions,
+  public ProductWriteService(Pool pool, ProductRepository repository, CatalogSync versions,
       CatalogService catalog) {
     this.pool = pool;
     this.repository = repository;
@@ -32,14 +33,16 @@ public final class ProductWriteService {
       if (row == null) return Future.failedFuture(ProblemException.notFound("No product with id " + id));
       boolean availabilityChanged = (row.getInteger("old_stock") > 0) != (stock > 0);
       // Listings only show in/out of stock, so only a change across zero makes them stale.
-      return availabilityChanged ? bump(tx, row.getInteger("category_id")) : Future.succeededFuture(Map.of());
+      Future<Map<Integer, Long>> bumped =
+          availabilityChanged ? bump(tx, row.getInteger("category_id")) : Future.succeededFuture(Map.of());
+      return bumped.compose(b -> repository.recordChange(tx, id).map(b));
     })).compose(this::afterCommit).compose(v -> evictAndRead(id));
   }
 
   public Future<Buffer> update(long id, String name, String description, Integer priceCents) {
     return pool.withTransaction(tx -> repository.update(tx, id, name, description, priceCents).compose(row -> {
       if (row == null) return Future.failedFuture(ProblemException.notFound("No product with id " + id));
-      return bump(tx, row.getInteger("category_id"));
+      return bump(tx, row.getInteger("category_id")).compose(b -> repository.recordChange(tx, id).map(b));
     })).compose(this::afterCommit).compose(v -> evictAndRead(id));
   }
 

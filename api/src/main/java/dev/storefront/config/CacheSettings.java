@@ -11,12 +11,12 @@ public record CacheSettings(
     double ttlJitter,
     int breakerFailures,
     long breakerResetMs,
-    long versionPollMs) {
+    long syncPollMs) {
 
   static CacheSettings from(Env env) {
     return new CacheSettings(
-        // The L1 TTL is the staleness bound across instances; the design requires it below 1 s.
-        env.longValue("CACHE_L1_TTL_MS", 500, 0, 999),
+        // Memory hygiene only: cross-instance staleness is bounded by CATALOG_SYNC_POLL_MS.
+        env.longValue("CACHE_L1_TTL_MS", 30_000, 0, 3_600_000),
         env.integer("CACHE_L1_MAX_ENTRIES", 20_000, 0, 10_000_000),
         env.integer("CACHE_PDP_TTL_SECONDS", 300, 1, 86_400),
         env.integer("CACHE_PLP_TTL_SECONDS", 60, 1, 86_400),
@@ -25,6 +25,7 @@ public record CacheSettings(
         env.decimal("CACHE_TTL_JITTER", 0.10, 0.0, 0.5),
         env.integer("CACHE_BREAKER_FAILURES", 5, 1, 1_000),
         env.longValue("CACHE_BREAKER_RESET_MS", 5_000, 100, 600_000),
-        env.longValue("CATALOG_VERSION_POLL_MS", 500, 50, 999));
+        // The staleness bound across instances; the design requires it below 1 s.
+        env.longValue("CATALOG_SYNC_POLL_MS", 250, 50, 900));
   }
 }

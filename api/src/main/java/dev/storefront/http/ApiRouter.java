@@ -7,8 +7,6 @@ import dev.storefront.observability.OperationsRoutes;
 import dev.storefront.observability.SentryReporter;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -27,11 +25,8 @@ public final class ApiRouter {
   public static Router create(Vertx vertx, Parts parts) {
     RouterBuilder builder = RouterBuilder.create(vertx, parts.contract(), RequestExtractor.withBodyHandler());
     builder.rootHandler(new RequestContextHandler(parts.httpMetrics(), parts.accessLog()));
-    builder.rootHandler(BodyHandler.create(false).setBodyLimit(parts.bodyLimitBytes()));
+    builder.rootHandler(new BodyWhenPresent(parts.bodyLimitBytes()));
     builder.security("adminApiKey").apiKeyHandler(AdminTokenAuth.handler(parts.adminToken()));
-    for (OpenAPIRoute route : builder.getRoutes()) {
-      route.addHandler(RequestContextHandler.naming(route.getOperation().getOpenAPIPath()));
-    }
     parts.catalog().bind(builder);
     parts.admin().bind(builder);
     parts.operations().bind(builder);
@@ -47,7 +42,7 @@ public final class ApiRouter {
   /** Fails start-up when the contract has an operation no feature handles. */
   static void requireEveryOperationBound(RouterBuilder builder) {
     List<String> unbound = builder.getRoutes().stream()
-        .filter(r -> r.getHandlers().size() < 2)
+        .filter(r -> r.getHandlers().isEmpty())
         .map(r -> r.getOperation().getOperationId())
         .collect(Collectors.toList());
     if (!unbound.isEmpty()) throw new IllegalStateException("operations without a handler: " + unbound);

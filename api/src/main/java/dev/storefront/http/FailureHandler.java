@@ -30,7 +30,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext rc) {
     if (rc.get(RequestContextHandler.ROUTE) == null) {
-      rc.put(RequestContextHandler.ROUTE, routes.templateOf(rc.normalizedPath()));
+      String answered = RequestContextHandler.routeOf(rc);
+      rc.put(RequestContextHandler.ROUTE,
+          "unmatched".equals(answered) ? routes.templateOf(rc.normalizedPath()) : answered);
     }
     Throwable failure = rc.failure();
     String requestId = rc.get(RequestContextHandler.REQUEST_ID);

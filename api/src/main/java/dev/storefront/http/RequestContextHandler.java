@@ -1,8 +1,12 @@
 package dev.storefront.http;
 
 import dev.storefront.observability.HttpMetrics;
-import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.Operation;
 import io.vertx.ext.web.handler.PlatformHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +21,7 @@ public final class RequestContextHandler implements PlatformHandler {
   public static final String REQUEST_ID = "requestId";
   static final String ROUTE = "routeTemplate";
   private static final Logger ACCESS = LoggerFactory.getLogger("access");
+  private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
 
   private final HttpMetrics metrics;
   private final boolean accessLog;
@@ -31,7 +36,7 @@ public final class RequestContextHandler implements PlatformHandler {
     long start = System.nanoTime();
     String requestId = RequestIds.accept(rc.request().getHeader("X-Request-Id"));
     rc.put(REQUEST_ID, requestId);
-    rc.response().putHeader("X-Request-Id", requestId);
+    rc.response().putHeader(X_REQUEST_ID, requestId);
     rc.addEndHandler(v -> {
       long nanos = System.nanoTime() - start;
       String route = routeOf(rc);
@@ -47,16 +52,14 @@ public final class RequestContextHandler implements PlatformHandler {
     rc.next();
   }
 
+  /** The OpenAPI template of the route that answered, from the metadata the router builder sets. */
   static String routeOf(RoutingContext rc) {
     String route = rc.get(ROUTE);
-    return route != null ? route : "unmatched";
-  }
-
-  /** The handler an operation route runs first, naming its template for metrics and logs. */
-  public static Handler<RoutingContext> naming(String template) {
-    return rc -> {
-      rc.put(ROUTE, template);
-      rc.next();
-    };
+    if (route != null) return route;
+    Route current = rc.currentRoute();
+    Object operation = current == null ? null : current.getMetadata(RouterBuilder.KEY_META_DATA_OPERATION);
+    if (operation instanceof Operation op) return op.getOpenAPIPath();
+    if (operation instanceof OpenAPIRoute op) return op.getOperation().getOpenAPIPath();
+    return "unmatched";
   }
 }

@@ -8,25 +8,30 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code http_server_requests_seconds{method, route, status}}: route is the OpenAPI path template
  * (never the raw path, which would explode the series count) and status is the class (2xx, 4xx).
+ * Timers are looked up without building strings, as this runs on every request.
  */
 public final class HttpMetrics {
+  private static final String[] STATUS_CLASSES = {"1xx", "1xx", "2xx", "3xx", "4xx", "5xx"};
+
   private final MeterRegistry registry;
-  private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ConcurrentHashMap<String, Timer[]>> byRoute = new ConcurrentHashMap<>();
 
   public HttpMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   public void record(String method, String route, int status, long nanos) {
-    String statusClass = (status / 100) + "xx";
-    String key = method + ' ' + route + ' ' + statusClass;
-    Timer timer = timers.get(key);
+    int statusClass = Math.min(Math.max(status / 100, 1), 5);
+    Timer[] timers = byRoute.computeIfAbsent(route, r -> new ConcurrentHashMap<>())
+        .computeIfAbsent(method, m -> new Timer[STATUS_CLASSES.length]);
+    Timer timer = timers[statusClass];
     if (timer == null) {
-      timer = timers.computeIfAbsent(key, k -> Timer.builder("http_server_requests")
+      timer = Timer.builder("http_server_requests")
           .description("HTTP server request latency by route template")
-          .tags("method", method, "route", route, "status", statusClass)
+          .tags("method", method, "route", route, "status", STATUS_CLASSES[statusClass])
           .publishPercentileHistogram()
-          .register(registry));
+          .register(registry);
+      timers[statusClass] = timer;
     }
     timer.record(nanos, TimeUnit.NANOSECONDS);
   }

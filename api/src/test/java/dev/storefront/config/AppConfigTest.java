@@ -14,7 +14,7 @@ class AppConfigTest {
     assertThat(config.httpPort()).isEqualTo(8080);
     assertThat(config.database().host()).isEqualTo("127.0.0.1");
     assertThat(config.redisUrl()).isEqualTo("redis://127.0.0.1:6379/0");
-    assertThat(config.cache().l1TtlMs()).isLessThan(1000);
+    assertThat(config.cache().syncPollMs()).as("the cross-instance staleness bound").isLessThan(1000);
     assertThat(config.sentryDsn()).isNull();
   }
 
@@ -35,8 +35,8 @@ class AppConfigTest {
         .hasMessageContaining("DATABASE_URL");
     assertThatThrownBy(() -> AppConfig.from(Map.of("REDIS_URL", "localhost:6379")))
         .hasMessageContaining("REDIS_URL");
-    assertThatThrownBy(() -> AppConfig.from(Map.of("CACHE_L1_TTL_MS", "1500")))
-        .hasMessageContaining("CACHE_L1_TTL_MS");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("CATALOG_SYNC_POLL_MS", "1500")))
+        .hasMessageContaining("CATALOG_SYNC_POLL_MS");
     assertThatThrownBy(() -> AppConfig.from(Map.of("ADMIN_TOKEN", "short")))
         .hasMessageContaining("ADMIN_TOKEN");
     assertThatThrownBy(() -> AppConfig.from(Map.of("ACCESS_LOG", "maybe")))

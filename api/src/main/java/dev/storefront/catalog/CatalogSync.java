@@ -1,0 +1,89 @@
+package dev.storefront.catalog;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Row;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this instance's in-process view of the catalog in step with PostgreSQL, polling every
+ * {@code pollMs} (under a second):
+ * <ul>
+ *   <li>listing versions, per category and for the whole catalog (key 0): PLP cache keys carry
+ *       them, so a bumped version makes old pages unreachable;</li>
+ *   <li>recent product changes: each product changed in the look-back window is evicted from the
+ *       in-process cache on every poll, which also catches a load that raced with the write.</li>
+ * </ul>
+ * While polls fail for longer than {@link #MAX_LAG_MS}, {@link #inSync()} is false and the caches
+ * stop serving from process memory, so staleness stays bounded even when this instance is cut off.
+ */
+public final class CatalogSync {
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogSync.class);
+  static final int WHOLE_CATALOG = 0;
+  public static final long MAX_LAG_MS = 1_000;
+  private static final int LOOK_BACK_SECONDS = 3;
+  private static final long PRUNE_EVERY_MS = 60_000;
+
+  private final ProductRepository repository;
+  private volatile Map<Integer, Long> versions = Map.of();
+  private volatile long lastSyncMs;
+  private volatile LongConsumer onProductChanged = id -> {};
+  private long timerId = -1;
+  private long lastPruneMs;
+
+  public CatalogSync(ProductRepository repository) {
+    this.repository = repository;
+  }
+
+  /** Called with each recently changed product id, on every poll while the change is recent. */
+  public void onProductChanged(LongConsumer listener) {
+    this.onProductChanged = listener;
+  }
+
+  public Future<Void> start(Vertx vertx, long pollMs) {
+    return poll().onSuccess(v -> timerId = vertx.setPeriodic(pollMs, id -> poll()
+        .onFailure(e -> LOG.warn("catalog sync poll failed: {}", e.toString()))));
+  }
+
+  public void stop(Vertx vertx) {
+    if (timerId >= 0) vertx.cancelTimer(timerId);
+  }
+
+  public boolean inSync() {
+    return System.currentTimeMillis() - lastSyncMs <= MAX_LAG_MS;
+  }
+
+  Future<Void> poll() {
+    long started = System.currentTimeMillis();
+    Future<Void> pruned = started - lastPruneMs >= PRUNE_EVERY_MS
+        ? repository.pruneChanges().onSuccess(n -> lastPruneMs = started).mapEmpty()
+        : Future.succeededFuture();
+    return Future.all(repository.versions(), repository.recentChanges(LOOK_BACK_SECONDS), pruned)
+        .map(all -> {
+          Map<Integer, Long> next = new HashMap<>();
+          for (Row row : all.<io.vertx.sqlclient.RowSet<Row>>resultAt(0)) next.put(row.getInteger(0), row.getLong(1));
+          merge(next);
+          for (Row row : all.<io.vertx.sqlclient.RowSet<Row>>resultAt(1)) onProductChanged.accept(row.getLong(1));
+          // The poll's start, not its end: changes committed while it ran are seen next time.
+          lastSyncMs = Math.max(lastSyncMs, started);
+          return null;
+        });
+  }
+
+  /** Takes newer versions only: a poll that started before a write must not roll it back. */
+  synchronized void merge(Map<Integer, Long> update) {
+    Map<Integer, Long> next = new HashMap<>(versions);
+    update.forEach((id, v) -> next.merge(id, v, Math::max));
+    versions = Map.copyOf(next);
+  }
+
+  /** The version that PLP pages for this category (null = whole catalog) are keyed with. */
+  public long versionOf(Integer category) {
+    Long v = versions.get(category == null ? WHOLE_CATALOG : category);
+    return v != null ? v : versions.getOrDefault(WHOLE_CATALOG, 0L);
+  }
+}

@@ -1,0 +1,1 @@
+DELETE FROM catalog_changes WHERE changed_at < now() - interval '1 hour'

@@ -1,0 +1,1 @@
+INSERT INTO catalog_changes (product_id) VALUES ($1)

@@ -17,6 +17,7 @@ import dev.storefront.db.Migrations;
 import dev.storefront.http.ApiRouter;
 import dev.storefront.http.ContractLoader;
 import dev.storefront.http.HttpVerticle;
+import dev.storefront.observability.AccessLog;
 import dev.storefront.observability.HttpMetrics;
 import dev.storefront.observability.MetricsRegistry;
 import dev.storefront.observability.OperationsRoutes;
@@ -44,9 +45,10 @@ public final class App {
   private final AtomicInteger port;
   private final ProductWriteService writes;
   private final PrometheusMeterRegistry registry;
+  private final AccessLog accessLog;
 
   private App(Vertx vertx, Pool pool, Redis redis, CatalogSync versions, SentryReporter sentry,
-      AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry) {
+      AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry, AccessLog accessLog) {
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
@@ -55,6 +57,7 @@ public final class App {
     this.port = port;
     this.writes = writes;
     this.registry = registry;
+    this.accessLog = accessLog;
   }
 
   public static Future<App> start(AppConfig config, boolean migrate) {
@@ -78,7 +81,8 @@ public final class App {
     versions.onProductChanged(catalog::evictLocal);
     ProductWriteService writes = new ProductWriteService(pool, repository, versions, catalog);
     AtomicInteger port = new AtomicInteger();
-    App app = new App(vertx, pool, redis, versions, sentry, port, writes, registry);
+    AccessLog accessLog = config.accessLog() ? new AccessLog(System.out, registry) : null;
+    App app = new App(vertx, pool, redis, versions, sentry, port, writes, registry, accessLog);
 
     Future<Integer> migrated = migrate
         ? vertx.executeBlocking(() -> Migrations.migrate(config), false)
@@ -90,7 +94,7 @@ public final class App {
           OpenAPIContract contract = loaded.resultAt(0);
           StaticAssets assets = loaded.resultAt(1);
           ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), config.adminToken(),
-              config.accessLog(), new HttpMetrics(registry), sentry, new CatalogRoutes(catalog),
+              accessLog, new HttpMetrics(registry), sentry, new CatalogRoutes(catalog),
               new AdminCatalogRoutes(writes), new OperationsRoutes(pool, store, registry, assets));
           return vertx.deployVerticle(() -> new HttpVerticle(parts, config.httpPort(), config.maxHeaderBytes(),
               port::set), new DeploymentOptions().setInstances(config.httpInstances()));
@@ -126,6 +130,9 @@ public final class App {
     return redis.close().otherwiseEmpty()
         .compose(v -> pool.close().otherwiseEmpty())
         .compose(v -> vertx.close())
-        .andThen(ar -> sentry.close());
+        .andThen(ar -> {
+          sentry.close();
+          if (accessLog != null) accessLog.close();
+        });
   }
 }

@@ -2,6 +2,7 @@ package dev.storefront.http;
 
 import dev.storefront.catalog.AdminCatalogRoutes;
 import dev.storefront.catalog.CatalogRoutes;
+import dev.storefront.observability.AccessLog;
 import dev.storefront.observability.HttpMetrics;
 import dev.storefront.observability.OperationsRoutes;
 import dev.storefront.observability.SentryReporter;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 /** The one place the router is assembled: contract-bound routes, then the failure handler. */
 public final class ApiRouter {
   /** What the router needs from the process-wide wiring. */
-  public record Parts(OpenAPIContract contract, int bodyLimitBytes, String adminToken, boolean accessLog,
+  public record Parts(OpenAPIContract contract, int bodyLimitBytes, String adminToken, AccessLog accessLog,
       HttpMetrics httpMetrics, SentryReporter sentry, CatalogRoutes catalog, AdminCatalogRoutes admin,
       OperationsRoutes operations) {}
 

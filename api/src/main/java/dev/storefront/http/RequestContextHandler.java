@@ -1,5 +1,6 @@
 package dev.storefront.http;
 
+import dev.storefront.observability.AccessLog;
 import dev.storefront.observability.HttpMetrics;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Route;
@@ -8,10 +9,6 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.ext.web.handler.PlatformHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
  * First handler of every request: assigns the request id (echoed as {@code X-Request-Id}) and, when
@@ -20,13 +17,13 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 public final class RequestContextHandler implements PlatformHandler {
   public static final String REQUEST_ID = "requestId";
   static final String ROUTE = "routeTemplate";
-  private static final Logger ACCESS = LoggerFactory.getLogger("access");
   private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
 
   private final HttpMetrics metrics;
-  private final boolean accessLog;
+  private final AccessLog accessLog;
 
-  public RequestContextHandler(HttpMetrics metrics, boolean accessLog) {
+  /** {@code accessLog} may be null: no access lines. */
+  public RequestContextHandler(HttpMetrics metrics, AccessLog accessLog) {
     this.metrics = metrics;
     this.accessLog = accessLog;
   }
@@ -43,11 +40,7 @@ public final class RequestContextHandler implements PlatformHandler {
       int status = rc.response().getStatusCode();
       String method = rc.request().method().name();
       metrics.record(method, route, status, nanos);
-      if (accessLog) {
-        ACCESS.info("{} {} {}", method, route, status,
-            kv("requestId", requestId), kv("method", method), kv("route", route),
-            kv("status", status), kv("durationMs", nanos / 1_000_000.0));
-      }
+      if (accessLog != null) accessLog.log(requestId, method, route, status, nanos / 1_000_000.0);
     });
     rc.next();
   }

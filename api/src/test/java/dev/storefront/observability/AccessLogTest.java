@@ -1,0 +1,59 @@
+package dev.storefront.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class AccessLogTest {
+
+  @Test
+  void writesOneJsonLinePerRequestWithTheRequestFields() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AccessLog log = new AccessLog(out, new SimpleMeterRegistry());
+    for (int i = 0; i < 1000; i++) log.log("req-" + i, "GET", "/api/v1/products/{id}", 200, 0.1234567);
+    log.log("req-last", "PUT", "/api/v1/admin/products/{id}/stock", 413, 2.5);
+    log.close();
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    assertThat(lines).hasSize(1001);
+    JsonObject first = new JsonObject(lines[0]);
+    assertThat(first.getString("requestId")).isEqualTo("req-0");
+    assertThat(first.getString("route")).isEqualTo("/api/v1/products/{id}");
+    assertThat(first.getString("logger_name")).isEqualTo("access");
+    assertThat(first.getInteger("status")).isEqualTo(200);
+    assertThat(first.getDouble("durationMs")).isEqualTo(0.123);
+    assertThat(first.getString("@timestamp")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    JsonObject last = new JsonObject(lines[1000]);
+    assertThat(last.getString("method")).isEqualTo("PUT");
+    assertThat(last.getInteger("status")).isEqualTo(413);
+  }
+
+  @Test
+  void dropsAndCountsLinesRatherThanBlockWhenTheWriterIsStuck() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.io.OutputStream stuck = new java.io.OutputStream() {
+      @Override
+      public void write(int b) {}
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    AccessLog log = new AccessLog(stuck, registry);
+    long start = System.nanoTime();
+    for (int i = 0; i < 100_000; i++) log.log("r", "GET", "/x", 200, 1);
+    assertThat((System.nanoTime() - start) / 1_000_000).as("never waits for the writer").isLessThan(5_000);
+    assertThat(registry.get("access_log_dropped").counter().count()).isPositive();
+    release.countDown();
+    log.close();
+  }
+}

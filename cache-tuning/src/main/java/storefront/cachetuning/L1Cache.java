@@ -45,6 +45,20 @@ final class L1Cache {
         return size;
     }
 
+    /**
+     * Entries held at {@code now}: loads in flight and values within their TTL. {@link #size()}
+     * also counts expired entries not yet looked up again; Caffeine drops those in its maintenance.
+     */
+    int live(long now) {
+        int live = 0;
+        for (int key = head; key != NONE; key = next[key]) {
+            if (now < expiresAt[key]) {
+                live++;
+            }
+        }
+        return live;
+    }
+
     State lookup(int key, long now) {
         if (!present[key]) {
             return State.ABSENT;

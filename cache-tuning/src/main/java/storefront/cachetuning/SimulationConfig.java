@@ -3,7 +3,9 @@ package storefront.cachetuning;
 /**
  * Inputs of one simulation run. Defaults follow the standard data set and browse workload
  * (10,000 products, Zipf s = 1.0, 2,000 req/s, 5 stock changes/s) and the API's cache defaults
- * (L1 500 ms / 20,000 entries, Redis PDP 300 s and PLP 60 s with +-10% jitter).
+ * (L1 30 s / 20,000 entries, Redis PDP 300 s and PLP 60 s with +-10% jitter). The L1 TTL is
+ * memory hygiene only: the API bounds cross-instance staleness by its change-feed poll
+ * ({@code CATALOG_SYNC_POLL_MS}, 250 ms), not by the TTL.
  */
 public record SimulationConfig(
         int keys,
@@ -33,6 +35,18 @@ public record SimulationConfig(
 
     /** Browse mix is 70% PDP, 25% PLP, 5% search (not cached): PLP share of cached reads. */
     public static final double DEFAULT_PLP_SHARE = 25.0 / 95.0;
+
+    /** Highest stock of a product in the standard data set (stock is uniform in 0..MAX_STOCK). */
+    public static final int MAX_STOCK = 500;
+
+    /**
+     * Share of stock changes that bump their category's listing version. Listings show only
+     * {@code inStock}, so the API bumps the version for a stock change only when availability flips
+     * (old or new stock zero, not both). With stock uniform in 0..500 and each change setting a new
+     * uniform value in 0..500, that is 2 x (1/501) x (500/501), about 0.4 %.
+     */
+    public static final double DEFAULT_PLP_INVALIDATION_SHARE =
+            2.0 * MAX_STOCK / ((MAX_STOCK + 1.0) * (MAX_STOCK + 1.0));
 
     public SimulationConfig {
         require(keys >= 1, "keys must be >= 1");
@@ -110,7 +124,7 @@ public record SimulationConfig(
         private double durationSeconds = 300;
         private double warmupSeconds = 60;
         private int instances = 2;
-        private long l1TtlMs = 500;
+        private long l1TtlMs = 30_000;
         private int l1MaxEntries = 20_000;
         private double pdpRedisTtlSeconds = 300;
         private double plpRedisTtlSeconds = 60;
@@ -118,7 +132,7 @@ public record SimulationConfig(
         private double churnPerSecond = 5;
         private boolean plp = false;
         private double plpShare = DEFAULT_PLP_SHARE;
-        private double plpInvalidationShare = 1.0;
+        private double plpInvalidationShare = DEFAULT_PLP_INVALIDATION_SHARE;
         private double redisLatencyMs = 0.5;
         private double dbLatencyMs = 2.0;
         private long seed = 42;

@@ -67,7 +67,11 @@ final class TwoTierKeySpace {
         return Tier.DB;
     }
 
-    /** A write to the key's row: evicted from every pod's L1 and from Redis. */
+    /**
+     * A change to the key's row (or a listing-version bump for a PLP page): evicted from every
+     * pod's L1 and from Redis at once. The API's writer does that for its own L1 and Redis; the
+     * other instances follow within one change-feed poll ({@code CATALOG_SYNC_POLL_MS}).
+     */
     void evict(int key) {
         for (L1Cache local : l1) {
             local.invalidate(key);
@@ -77,6 +81,15 @@ final class TwoTierKeySpace {
 
     int l1Size(int instance) {
         return l1[instance].size();
+    }
+
+    /** Live L1 entries (in flight or within their TTL) summed over all pods at {@code now}. */
+    long liveL1Entries(long now) {
+        long live = 0;
+        for (L1Cache local : l1) {
+            live += local.live(now);
+        }
+        return live;
     }
 
     private long jitteredTtl() {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.App;
 import dev.storefront.config.AppConfig;
+import dev.storefront.support.Contract;
 import dev.storefront.support.TestApp;
+import io.vertx.core.http.HttpMethod;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
@@ -34,7 +36,7 @@ class CacheBehaviourTest {
   }
 
   private static HttpResponse<Buffer> get(String uri) {
-    return t.client.get(uri).send().await();
+    return t.get(uri);
   }
 
   private static double count(String cache, String result, String tier) {
@@ -53,7 +55,8 @@ class CacheBehaviourTest {
     List<Future<HttpResponse<Buffer>>> burst = new ArrayList<>();
     for (int i = 0; i < 50; i++) burst.add(t.client.get("/api/v1/products/42").send());
     Future.all(burst).await();
-    burst.forEach(f -> assertThat(f.result().statusCode()).isEqualTo(200));
+    burst.forEach(f -> assertThat(Contract.checked(HttpMethod.GET, "/api/v1/products/42", f.result()).statusCode())
+        .isEqualTo(200));
     assertThat(loads("pdp") - before).isEqualTo(1);
   }
 
@@ -73,7 +76,8 @@ class CacheBehaviourTest {
     get("/api/v1/products/78");
     withSecondInstance((other, client) -> {
       double redisBefore = counter(other, "redis");
-      assertThat(client.get("/api/v1/products/78").send().await().statusCode()).isEqualTo(200);
+      assertThat(Contract.checked(HttpMethod.GET, "/api/v1/products/78",
+          client.get("/api/v1/products/78").send().await()).statusCode()).isEqualTo(200);
       assertThat(counter(other, "redis") - redisBefore).isEqualTo(1);
       assertThat(other.registry().find("cache_load").tag("cache", "pdp").timer().count()).isZero();
     });
@@ -114,9 +118,8 @@ class CacheBehaviourTest {
     int category = get("/api/v1/products/9").bodyAsJsonObject().getInteger("categoryId");
     String listing = "/api/v1/products?category=" + category + "&size=100";
     get(listing);
-    HttpResponse<Buffer> r = t.client.patch("/api/v1/admin/products/9")
-        .putHeader("X-Admin-Token", TestApp.ADMIN_TOKEN)
-        .sendJsonObject(new JsonObject().put("name", "Renamed walnut clock").put("price", 12.34)).await();
+    HttpResponse<Buffer> r = t.send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/admin/products/9",
+        new JsonObject().put("name", "Renamed walnut clock").put("price", 12.34).toBuffer(), true);
     assertThat(r.statusCode()).isEqualTo(200);
     JsonObject pdp = get("/api/v1/products/9").bodyAsJsonObject();
     assertThat(pdp.getString("name")).isEqualTo("Renamed walnut clock");
@@ -138,8 +141,9 @@ class CacheBehaviourTest {
       JsonObject pdp;
       JsonObject plp;
       do {
-        pdp = otherClient.get("/api/v1/products/11").send().await().bodyAsJsonObject();
-        plp = otherClient.get(listing).send().await().bodyAsJsonObject();
+        pdp = Contract.checked(HttpMethod.GET, "/api/v1/products/11",
+            otherClient.get("/api/v1/products/11").send().await()).bodyAsJsonObject();
+        plp = Contract.checked(HttpMethod.GET, listing, otherClient.get(listing).send().await()).bodyAsJsonObject();
       } while ((pdp.getInteger("stock") != 0 || listed(plp, 11).getBoolean("inStock"))
           && System.currentTimeMillis() < deadline && sleep(50));
       assertThat(pdp.getInteger("stock")).isZero();

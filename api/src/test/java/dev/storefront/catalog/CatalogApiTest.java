@@ -29,7 +29,7 @@ class CatalogApiTest {
   }
 
   private static HttpResponse<Buffer> get(String uri) {
-    return t.client.get(uri).send().await();
+    return t.get(uri);
   }
 
   @Test

@@ -45,15 +45,17 @@ class ObservabilityTest {
   }
 
   private static HttpResponse<Buffer> get(String uri) {
-    return t.client.get(uri).send().await();
+    return t.get(uri);
   }
 
   @Test
   void everyResponseCarriesARequestIdAndEchoesASafeOne() {
     assertThat(get("/api/v1/products/1").getHeader("X-Request-Id")).matches("[0-9a-f]{32}");
-    HttpResponse<Buffer> echoed = t.client.get("/api/v1/products/1").putHeader("X-Request-Id", "abc-123-def-456").send().await();
+    HttpResponse<Buffer> echoed = valid("getProduct",
+        t.client.get("/api/v1/products/1").putHeader("X-Request-Id", "abc-123-def-456").send().await());
     assertThat(echoed.getHeader("X-Request-Id")).isEqualTo("abc-123-def-456");
-    HttpResponse<Buffer> unsafe = t.client.get("/api/v1/products/1").putHeader("X-Request-Id", "<script>").send().await();
+    HttpResponse<Buffer> unsafe = valid("getProduct",
+        t.client.get("/api/v1/products/1").putHeader("X-Request-Id", "<script>").send().await());
     assertThat(unsafe.getHeader("X-Request-Id")).matches("[0-9a-f]{32}");
   }
 
@@ -102,8 +104,8 @@ class ObservabilityTest {
       c.createStatement().execute("ALTER TABLE " + t.config.databaseSchema() + ".products RENAME TO products_gone");
     }
     try {
-      HttpResponse<Buffer> r = t.client.get("/api/v1/products/4242")
-          .putHeader("Authorization", "Bearer secret-token-value").send().await();
+      HttpResponse<Buffer> r = valid("getProduct", t.client.get("/api/v1/products/4242")
+          .putHeader("Authorization", "Bearer secret-token-value").send().await());
       assertThat(r.statusCode()).isEqualTo(500);
       assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
       assertThat(r.bodyAsString()).doesNotContain("products_gone").doesNotContain("Exception");

@@ -36,6 +36,22 @@ public final class Contract {
     return instance;
   }
 
+  /**
+   * Validates against the operation the contract routes {@code method uri} to; a request no
+   * operation matches must have been answered with a 404 or 405 problem.
+   */
+  public static HttpResponse<Buffer> checked(io.vertx.core.http.HttpMethod method, String uri,
+      HttpResponse<Buffer> response) {
+    String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+    var operation = get().contract.findOperation(path, method);
+    if (operation == null) {
+      assertThat(response.statusCode()).as("%s %s matches no operation", method, path).isIn(404, 405);
+      assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+      return response;
+    }
+    return valid(operation.getOperationId(), response);
+  }
+
   public static HttpResponse<Buffer> valid(String operationId, HttpResponse<Buffer> response) {
     get().check(operationId, response);
     return response;
@@ -69,7 +85,8 @@ public final class Contract {
       for (String method : item.fieldNames()) {
         JsonObject op = item.getJsonObject(method);
         if (!operationId.equals(op.getString("operationId"))) continue;
-        JsonObject resp = op.getJsonObject("responses").getJsonObject(Integer.toString(status));
+        JsonObject responses = op.getJsonObject("responses");
+        JsonObject resp = responses.getJsonObject(Integer.toString(status), responses.getJsonObject("default"));
         if (resp == null) return Set.of();
         String ref = resp.getString("$ref");
         if (ref != null) {

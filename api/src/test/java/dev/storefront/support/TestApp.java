@@ -4,6 +4,9 @@ import dev.storefront.App;
 import dev.storefront.catalog.CatalogSeeder;
 import dev.storefront.config.AppConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.sql.Connection;
@@ -63,6 +66,18 @@ public final class TestApp implements AutoCloseable {
     AppConfig config = AppConfig.from(env);
     dev.storefront.db.Migrations.migrate(config);
     return config;
+  }
+
+  /** GET through the test client; the response is checked against the contract. */
+  public HttpResponse<Buffer> get(String uri) {
+    return Contract.checked(HttpMethod.GET, uri, client.get(uri).send().await());
+  }
+
+  /** A request with a JSON body (and the admin token when {@code admin}), checked against the contract. */
+  public HttpResponse<Buffer> send(HttpMethod method, String uri, Buffer json, boolean admin) {
+    var request = client.request(method, uri).putHeader("Content-Type", "application/json");
+    if (admin) request.putHeader("X-Admin-Token", ADMIN_TOKEN);
+    return Contract.checked(method, uri, request.sendBuffer(json).await());
   }
 
   @Override

@@ -10,17 +10,25 @@ import java.util.SplittableRandom;
  * <p>Requests arrive as a Poisson process at the configured rate and are routed uniformly to the
  * pods; each picks a product by Zipf popularity (or, with PLP enabled, a category page). Stock
  * changes arrive as a second Poisson process on uniformly random products; each evicts the
- * product's PDP everywhere and, with PLP enabled, every page of the product's category (the
- * generation bump makes them new keys); {@code plpInvalidationShare} models bumping the
- * generation for only some changes. Time is simulated; nothing sleeps.
+ * product's PDP from every pod's L1 and from Redis. With PLP enabled, a share
+ * {@code plpInvalidationShare} of the changes (by default those that flip availability, about
+ * 0.4 %) also bump the category's listing version, which turns every page of the category into a
+ * new key. Time is simulated; nothing sleeps.
  *
  * <p>Each random choice has its own seeded stream, so runs that differ only in cache settings see
  * exactly the same requests and stock changes, which makes sweeps compare like with like.
  */
 public final class CacheSimulator {
 
-    /** L1 TTLs compared by the sweep table, in milliseconds. */
-    public static final List<Long> SWEEP_L1_TTLS_MS = List.of(100L, 250L, 500L, 1000L);
+    /**
+     * L1 TTLs compared by the sweep table, in milliseconds. The TTL only limits how long cold
+     * entries stay in memory (staleness is bounded by the change-feed poll), so the sweep spans
+     * seconds to minutes around the API's default of 30 s.
+     */
+    public static final List<Long> SWEEP_L1_TTLS_MS = List.of(1_000L, 5_000L, 30_000L, 120_000L);
+
+    /** Interval at which the measured window samples the number of live L1 entries. */
+    private static final long SAMPLE_EVERY_NANOS = 1_000_000_000L;
 
     private CacheSimulator() {
     }
@@ -48,9 +56,17 @@ public final class CacheSimulator {
         long[] plpCounts = new long[Tier.values().length];
         long nextRequest = gap(arrivals, c.requestRate());
         long nextChange = c.churnPerSecond() > 0 ? gap(churn, c.churnPerSecond()) : Long.MAX_VALUE;
+        long nextSample = warmup;
+        long samples = 0;
+        long sampledEntries = 0;
 
         while (true) {
-            if (nextChange <= nextRequest) {
+            if (nextSample < end && nextSample <= nextChange && nextSample <= nextRequest) {
+                // Draws no random numbers, so sampling does not change the requests or changes.
+                sampledEntries += pdp.liveL1Entries(nextSample) + (plp == null ? 0 : plp.liveL1Entries(nextSample));
+                samples++;
+                nextSample += SAMPLE_EVERY_NANOS;
+            } else if (nextChange <= nextRequest) {
                 if (nextChange >= end) {
                     break;
                 }
@@ -87,7 +103,9 @@ public final class CacheSimulator {
                 nextRequest += gap(arrivals, c.requestRate());
             }
         }
-        return new SimulationResult(c, TierCounts.of(pdpCounts), plp == null ? null : TierCounts.of(plpCounts));
+        double meanL1Entries = samples == 0 ? 0 : (double) sampledEntries / samples / c.instances();
+        return new SimulationResult(c, TierCounts.of(pdpCounts), plp == null ? null : TierCounts.of(plpCounts),
+                meanL1Entries);
     }
 
     /** Runs the configuration once per TTL in {@link #SWEEP_L1_TTLS_MS}, everything else equal. */

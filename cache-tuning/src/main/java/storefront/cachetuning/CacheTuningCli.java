@@ -34,12 +34,18 @@ public final class CacheTuningCli {
     static final String USAGE_TEXT = String.join("\n",
             "Usage:",
             "  simulate [--keys 10000] [--zipf 1.0] [--rate 2000] [--duration 300] [--warmup 60]",
-            "           [--instances 2] [--l1-ttl-ms 500] [--l1-max-entries 20000] [--redis-ttl 300]",
+            "           [--instances 2] [--l1-ttl-ms 30000] [--l1-max-entries 20000] [--redis-ttl 300]",
             "           [--churn 5] [--plp] [--plp-redis-ttl 60] [--plp-share 0.263]",
-            "           [--plp-invalidation-share 1] [--jitter 0.1]",
+            "           [--plp-invalidation-share 0.00398] [--jitter 0.1]",
             "           [--redis-latency-ms 0.5] [--db-latency-ms 2] [--seed 42] [--no-sweep]",
             "  report   (--metrics-url URL | --metrics-file PATH)... [--baseline-file PATH]",
             "           [--timeout-seconds 10] [--target 95]",
+            "",
+            "simulate: --l1-ttl-ms is CACHE_L1_TTL_MS, which only limits how long cold entries stay in",
+            "  memory; cross-instance staleness is bounded by the change-feed poll (CATALOG_SYNC_POLL_MS,",
+            "  250 ms), not by the TTL. --plp-invalidation-share is the share of stock changes that bump",
+            "  their category's listing version; the default, 2 x (1/501) x (500/501), is the chance that",
+            "  a change to a uniform stock of 0..500 flips availability (only inStock shows in listings).",
             "");
 
     private CacheTuningCli() {

@@ -132,34 +132,43 @@ public final class HitRateReport {
                 "%s: hit rate %.2f %% is below the %.0f %% target.", s.cache(), 100 * s.hitRate(), 100 * target));
         double errorShare = s.share(s.error());
         if (errorShare >= 0.01) {
-            r.append(String.format(Locale.ROOT, " %.2f %% of requests fell back to PostgreSQL because Redis failed:"
-                    + " fix Redis first (timeouts, circuit breaker state); TTL changes cannot help.", 100 * errorShare));
-            return Optional.of(r.toString());
+            r.append(String.format(Locale.ROOT, " %.2f %% of requests went to PostgreSQL because Redis failed or its"
+                    + " circuit breaker was open (result=\"error\"): fix Redis first (timeouts, breaker state);"
+                    + " TTL changes cannot help.", 100 * errorShare));
+            return Optional.of(r.append(coldStartNote(sinceBaseline)).toString());
         }
         r.append(String.format(Locale.ROOT, " %.2f %% of requests loaded from PostgreSQL.", 100 * s.share(s.miss())));
         if (s.cache().equals("plp")) {
-            r.append(" PLP pages are dropped by every stock change in their category (generation bump); at the"
-                    + " standard churn that limits them more than the Redis TTL (CACHE_PLP_TTL_SECONDS, default 60):"
-                    + " compare `simulate --plp --plp-invalidation-share 0.1` (bump only when a change alters the"
-                    + " listing) with `simulate --plp --plp-redis-ttl 120`.");
+            r.append(" PLP keys carry their category's listing version, which product edits (name, price) and"
+                    + " stock changes that flip availability bump; other stock changes leave the pages alone."
+                    + " Compare `simulate --plp` with `simulate --plp --plp-redis-ttl 120` (what a longer"
+                    + " CACHE_PLP_TTL_SECONDS, default 60, buys) and `simulate --plp --plp-invalidation-share 0.05`"
+                    + " (what many edits or sell-outs cost).");
         } else {
             r.append(" Raise the Redis TTL (").append(ttlSetting(s.cache())).append(") and compare first with `simulate ")
                     .append(simulateHint(s.cache())).append("`.");
         }
         if (s.share(s.l1()) < 0.5) {
-            r.append(String.format(Locale.ROOT, " The L1 answers only %.1f %%: raising CACHE_L1_TTL_MS (up to 1000,"
-                    + " the 1 s staleness bound) or CACHE_L1_MAX_ENTRIES takes load off Redis; see the"
-                    + " simulate sweep.", 100 * s.share(s.l1())));
+            r.append(String.format(Locale.ROOT, " The L1 answers only %.1f %%. With the default CACHE_L1_TTL_MS"
+                    + " (30 s) that points to a cold start, a full L1 (CACHE_L1_MAX_ENTRIES, default 20000) or an"
+                    + " instance whose change-feed polls lag more than 1 s and so bypasses its L1. A longer"
+                    + " CACHE_L1_TTL_MS costs memory, not freshness (staleness is bounded by CATALOG_SYNC_POLL_MS);"
+                    + " see the simulate sweep.", 100 * s.share(s.l1())));
         }
-        if (!sinceBaseline) {
-            r.append(" These counters include the cold start: pass --baseline-file with an earlier scrape"
-                    + " to measure after warm-up.");
-        }
-        return Optional.of(r.toString());
+        return Optional.of(r.append(coldStartNote(sinceBaseline)).toString());
+    }
+
+    private static String coldStartNote(boolean sinceBaseline) {
+        return sinceBaseline ? "" : " These counters include the cold start: pass --baseline-file with an earlier"
+                + " scrape to measure after warm-up.";
     }
 
     private static String ttlSetting(String cache) {
-        return cache.equals("pdp") ? "CACHE_PDP_TTL_SECONDS, default 300" : "the Redis TTL of '" + cache + "'";
+        return switch (cache) {
+            case "pdp" -> "CACHE_PDP_TTL_SECONDS, default 300";
+            case "categories" -> "CACHE_CATEGORIES_TTL_SECONDS, default 300";
+            default -> "the Redis TTL of '" + cache + "'";
+        };
     }
 
     private static String simulateHint(String cache) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CacheSimulatorTest {
 
@@ -47,35 +49,60 @@ class CacheSimulatorTest {
         assertThat((double) t.db()).isBetween(0.98 * expectedDistinct, 1.05 * expectedDistinct);
     }
 
-    @Test
-    void l1HitRateMatchesRenewalTheory() {
-        SimulationConfig c = SimulationConfig.builder().durationSeconds(120).warmupSeconds(20)
+    @ParameterizedTest
+    @ValueSource(longs = {1_000, 30_000})
+    void l1HitRateAndSizeMatchRenewalTheory(long ttlMs) {
+        // Warm-up of two TTLs, so each key's L1 state is stationary when counting starts.
+        SimulationConfig c = SimulationConfig.builder().l1TtlMs(ttlMs)
+                .durationSeconds(2 * ttlMs / 1000.0 + 120).warmupSeconds(2 * ttlMs / 1000.0)
                 .redisLatencyMs(0).dbLatencyMs(0).churnPerSecond(0).build();
         SimulationResult r = CacheSimulator.run(c);
-        // Per pod, a key requested at rate lambda hits L1 with probability lambda T / (1 + lambda T).
+        // Per pod, a key requested at rate lambda is a renewal process: a miss, then a TTL-long
+        // window of hits, then an exponential wait. It hits L1 with probability lambda T / (1 + lambda T),
+        // which is also the share of time it is held.
         ZipfSampler zipf = new ZipfSampler(c.keys(), c.zipfExponent());
         double perPod = c.requestRate() / c.instances();
-        double ttl = c.l1TtlMs() / 1000.0;
-        double expected = 0;
+        double ttl = ttlMs / 1000.0;
+        double expectedHits = 0;
+        double expectedEntries = 0;
         for (int k = 0; k < c.keys(); k++) {
             double p = zipf.probability(k);
-            expected += p * (perPod * p * ttl) / (1 + perPod * p * ttl);
+            double held = (perPod * p * ttl) / (1 + perPod * p * ttl);
+            expectedHits += p * held;
+            expectedEntries += held;
         }
-        assertThat(r.pdp().share(Tier.L1)).isCloseTo(expected, within(0.01));
+        assertThat(r.pdp().share(Tier.L1)).isCloseTo(expectedHits, within(0.01));
+        assertThat(r.meanL1Entries()).isCloseTo(expectedEntries, within(0.02 * expectedEntries));
     }
 
     @Test
-    void higherL1TtlNeverLowersL1HitRateInTheSweep() {
-        List<SimulationResult> sweep = CacheSimulator.sweepL1Ttl(SimulationConfig.builder().durationSeconds(120).build());
-        assertThat(sweep).extracting(r -> r.config().l1TtlMs()).containsExactly(100L, 250L, 500L, 1000L);
-        for (int i = 1; i < sweep.size(); i++) {
-            TierCounts shorter = sweep.get(i - 1).overall();
-            TierCounts longer = sweep.get(i).overall();
-            assertThat(longer.share(Tier.L1)).isGreaterThan(shorter.share(Tier.L1));
-            assertThat(longer.redisGets()).isLessThan(shorter.redisGets());
-            // Same requests in every run: only where they are answered changes.
-            assertThat(longer.total()).isEqualTo(shorter.total());
+    void defaultsFollowTheApi() {
+        SimulationConfig d = SimulationConfig.defaults();
+        assertThat(d.l1TtlMs()).isEqualTo(30_000);
+        assertThat(d.l1MaxEntries()).isEqualTo(20_000);
+        assertThat(d.pdpRedisTtlSeconds()).isEqualTo(300);
+        assertThat(d.plpRedisTtlSeconds()).isEqualTo(60);
+        assertThat(d.ttlJitter()).isEqualTo(0.10);
+        // Only stock changes that flip availability bump a listing version: P(exactly one of two
+        // independent uniform 0..500 stocks is zero).
+        long flips = 0;
+        long pairs = 0;
+        for (int before = 0; before <= SimulationConfig.MAX_STOCK; before++) {
+            for (int after = 0; after <= SimulationConfig.MAX_STOCK; after++) {
+                pairs++;
+                if ((before == 0) != (after == 0)) {
+                    flips++;
+                }
+            }
         }
+        assertThat(d.plpInvalidationShare()).isCloseTo((double) flips / pairs, within(1e-15));
+        assertThat(d.plpInvalidationShare()).isCloseTo(0.004, within(0.0001));
+    }
+
+    @Test
+    void sweepSpansMemoryHygieneTtlsAroundTheDefault() {
+        assertThat(CacheSimulator.SWEEP_L1_TTLS_MS).containsExactly(1_000L, 5_000L, 30_000L, 120_000L)
+                .contains(SimulationConfig.defaults().l1TtlMs());
     }
 
     @Test
@@ -85,7 +112,7 @@ class CacheSimulatorTest {
         SimulationConfig base = SimulationConfig.builder().instances(1).durationSeconds(60).warmupSeconds(0)
                 .redisLatencyMs(0).dbLatencyMs(0).churnPerSecond(50).build();
         long previousMisses = Long.MAX_VALUE;
-        for (long ttl : new long[] {0, 10, 100, 250, 500, 1000, 5000}) {
+        for (long ttl : new long[] {0, 10, 100, 1000, 5000, 30_000, 120_000}) {
             TierCounts t = CacheSimulator.run(base.withL1TtlMs(ttl)).pdp();
             long misses = t.total() - t.l1();
             assertThat(misses).as("L1 misses at %d ms", ttl).isLessThanOrEqualTo(previousMisses);
@@ -122,14 +149,31 @@ class CacheSimulatorTest {
     @Test
     void plpPagesAreSimulatedAndCategoryBumpsDropThem() {
         SimulationConfig.Builder b = SimulationConfig.builder().plp(true).durationSeconds(180).warmupSeconds(120);
-        SimulationResult bumpAll = CacheSimulator.run(b.build());
-        assertThat(bumpAll.plp()).isNotNull();
-        double plpShare = (double) bumpAll.plp().total() / bumpAll.overall().total();
+        SimulationResult bumpEvery = CacheSimulator.run(b.plpInvalidationShare(1).build());
+        assertThat(bumpEvery.plp()).isNotNull();
+        double plpShare = (double) bumpEvery.plp().total() / bumpEvery.overall().total();
         assertThat(plpShare).isCloseTo(SimulationConfig.DEFAULT_PLP_SHARE, within(0.01));
         SimulationResult bumpNone = CacheSimulator.run(b.plpInvalidationShare(0).build());
-        assertThat(bumpNone.plp().hitRate()).isGreaterThan(bumpAll.plp().hitRate() + 0.05);
+        assertThat(bumpNone.plp().hitRate()).isGreaterThan(bumpEvery.plp().hitRate() + 0.05);
         // PDP reads are the same in both runs and PDP eviction does not depend on the PLP setting.
-        assertThat(bumpNone.pdp()).isEqualTo(bumpAll.pdp());
+        assertThat(bumpNone.pdp()).isEqualTo(bumpEvery.pdp());
+
+        // By default only availability flips bump (about 0.02 bumps/s at 5 changes/s): PLP then
+        // behaves almost as if stock changes never touched listings.
+        SimulationResult flipsOnly = CacheSimulator.run(b.plpInvalidationShare(SimulationConfig.DEFAULT_PLP_INVALIDATION_SHARE).build());
+        assertThat(flipsOnly.plp().hitRate()).isCloseTo(bumpNone.plp().hitRate(), within(0.005))
+                .isGreaterThan(bumpEvery.plp().hitRate() + 0.05);
+    }
+
+    @Test
+    void l1EntriesCountOnlyLiveEntries() {
+        SimulationConfig.Builder b = SimulationConfig.builder().durationSeconds(30).warmupSeconds(10);
+        assertThat(CacheSimulator.run(b.l1TtlMs(0).build()).meanL1Entries()).isZero();
+        // No expiry and a key space read many times over: every key is held on every pod.
+        assertThat(CacheSimulator.run(noExpiry().keys(50).warmupSeconds(10).build()).meanL1Entries()).isEqualTo(50.0);
+        // The size bound caps what a long TTL can hold.
+        assertThat(CacheSimulator.run(b.l1TtlMs(120_000).l1MaxEntries(100).build()).meanL1Entries())
+                .isLessThanOrEqualTo(100.0);
     }
 
     @Test

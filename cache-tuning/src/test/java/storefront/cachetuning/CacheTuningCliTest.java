@@ -40,7 +40,8 @@ class CacheTuningCliTest {
     void simulatePrintsTiersAndSweep() {
         assertThat(run("simulate", "--duration", "30", "--warmup=5", "--keys", "2000", "--plp")).isZero();
         assertThat(out()).contains("2000 products", "pdp     L1 hit", "plp     DB load", "Overall hit rate after warm-up",
-                "L1 TTL sweep", "  100 ms", " 1000 ms");
+                "L1 TTL sweep", "CATALOG_SYNC_POLL_MS", "     1 s ", "    30 s ", "   120 s ", "L1 entries",
+                "L1 TTL 30 s,", "0.4 % of stock changes bump");
     }
 
     @Test
@@ -76,7 +77,9 @@ class CacheTuningCliTest {
         assertThat(run("frobnicate")).isEqualTo(CacheTuningCli.USAGE);
         assertThat(err()).contains("unknown option --bogus", "needs a value", "expects a number",
                 "warm-up must be", "report needs --metrics-url", "unknown command", "Usage:");
+        out.reset();
         assertThat(run("--help")).isZero();
+        assertThat(out()).contains("[--l1-ttl-ms 30000]", "CATALOG_SYNC_POLL_MS").doesNotContain("500 ms");
     }
 
     @Test
@@ -93,6 +96,20 @@ class CacheTuningCliTest {
         assertThat(run("report", "--metrics-file", now.toString(), "--baseline-file", before.toString())).isZero();
         // pdp misses since the baseline: 4500 - 4000 = 500 of 305279.
         assertThat(out()).contains("increase since", String.format(java.util.Locale.ROOT, "%.2f%%", 100 * 304779.0 / 305279.0));
+    }
+
+    @Test
+    void reportOnTheExampleScrapes() {
+        // The README's report samples: the whole run, then the increase since the 40 s scrape.
+        assertThat(run("report", "--metrics-file", "examples/scrape-at-end.prom")).isZero();
+        assertThat(out()).contains("pdp", "92.99%", "plp", "95.57%", "pdp: hit rate 92.99 %", "circuit breaker",
+                "--baseline-file").doesNotContain("plp: hit rate");
+        out.reset();
+        assertThat(run("report", "--metrics-file", "examples/scrape-at-end.prom",
+                "--baseline-file", "examples/scrape-at-40s.prom")).isZero();
+        assertThat(out()).contains("increase since", "95.52%", "96.52%", "categories: no requests counted yet.")
+                .doesNotContain("pdp: hit rate", "plp: hit rate");
+        assertThat(err()).isEmpty();
     }
 
     @Test

@@ -54,15 +54,23 @@ class HitRateReportTest {
         HitRateReport.CacheStats cold = new HitRateReport.CacheStats("pdp", 300, 600, 0, 0, 100, 0);
         String advice = HitRateReport.recommendation(cold, 0.95, false).orElseThrow();
         assertThat(advice).contains("pdp: hit rate 90.00 %", "CACHE_PDP_TTL_SECONDS", "simulate --redis-ttl 600",
-                "CACHE_L1_TTL_MS", "--baseline-file");
+                "CACHE_L1_TTL_MS", "CACHE_L1_MAX_ENTRIES", "CATALOG_SYNC_POLL_MS", "bypasses its L1", "--baseline-file")
+                .doesNotContain("up to 1000", "staleness bound)");
 
         HitRateReport.CacheStats redisDown = new HitRateReport.CacheStats("plp", 500, 100, 0, 0, 50, 350);
         assertThat(HitRateReport.recommendation(redisDown, 0.95, true).orElseThrow())
-                .contains("35.00 %", "Redis failed").doesNotContain("CACHE_PLP_TTL_SECONDS");
+                .contains("35.00 %", "Redis failed", "circuit breaker").doesNotContain("CACHE_PLP_TTL_SECONDS", "--baseline-file");
+        // Redis timeouts are typical of a cold start, so the whole-run hint applies there too.
+        assertThat(HitRateReport.recommendation(redisDown, 0.95, false).orElseThrow()).contains("--baseline-file");
+
+        HitRateReport.CacheStats categories = new HitRateReport.CacheStats("categories", 800, 100, 0, 0, 100, 0);
+        assertThat(HitRateReport.recommendation(categories, 0.95, true).orElseThrow())
+                .contains("CACHE_CATEGORIES_TTL_SECONDS");
 
         HitRateReport.CacheStats plp = new HitRateReport.CacheStats("plp", 700, 150, 0, 0, 150, 0);
         assertThat(HitRateReport.recommendation(plp, 0.95, true).orElseThrow())
-                .contains("CACHE_PLP_TTL_SECONDS", "--plp-invalidation-share").doesNotContain("CACHE_L1_TTL_MS");
+                .contains("CACHE_PLP_TTL_SECONDS", "--plp-invalidation-share", "listing version", "flip availability")
+                .doesNotContain("CACHE_L1_TTL_MS", "every stock change");
     }
 
     @Test

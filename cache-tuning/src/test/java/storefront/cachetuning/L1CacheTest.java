@@ -16,6 +16,8 @@ class L1CacheTest {
         assertThat(cache.lookup(3, MS)).isEqualTo(L1Cache.State.LOADING);
         assertThat(cache.lookup(3, 2 * MS)).isEqualTo(L1Cache.State.HIT);
         assertThat(cache.lookup(3, 501 * MS)).isEqualTo(L1Cache.State.HIT);
+        assertThat(cache.live(502 * MS)).isZero();
+        assertThat(cache.size()).isEqualTo(1); // expired, not yet looked up again
         assertThat(cache.lookup(3, 502 * MS)).isEqualTo(L1Cache.State.ABSENT);
         assertThat(cache.size()).isZero();
     }
@@ -29,6 +31,7 @@ class L1CacheTest {
         assertThat(cache.lookup(0, MS)).isEqualTo(L1Cache.State.HIT); // 1 is now the oldest
         cache.startLoad(3, MS);
         assertThat(cache.size()).isEqualTo(3);
+        assertThat(cache.live(MS)).isEqualTo(3); // 3 is still loading and counts
         assertThat(cache.lookup(1, 2 * MS)).isEqualTo(L1Cache.State.ABSENT);
         assertThat(cache.lookup(0, 2 * MS)).isEqualTo(L1Cache.State.HIT);
         assertThat(cache.lookup(2, 2 * MS)).isEqualTo(L1Cache.State.HIT);

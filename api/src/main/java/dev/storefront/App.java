@@ -10,7 +10,23 @@ import dev.storefront.catalog.CatalogService;
 import dev.storefront.catalog.CatalogSync;
 import dev.storefront.catalog.ProductRepository;
 import dev.storefront.catalog.ProductWriteService;
+import dev.storefront.auth.AccessTokens;
+import dev.storefront.auth.AuthRoutes;
+import dev.storefront.auth.AuthService;
+import dev.storefront.auth.CaptchaVerifier;
+import dev.storefront.auth.LoginThrottle;
+import dev.storefront.auth.PasswordHasher;
+import dev.storefront.auth.PasswordPolicy;
+import dev.storefront.auth.RefreshTokens;
+import dev.storefront.auth.UserRepository;
 import dev.storefront.config.AppConfig;
+import dev.storefront.config.AuthSettings;
+import dev.storefront.config.ConfigException;
+import dev.storefront.http.AuthRateLimit;
+import dev.storefront.http.ClientIp;
+import dev.storefront.http.SecurityCounters;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import dev.storefront.config.CacheSettings;
 import dev.storefront.db.Database;
 import dev.storefront.db.Migrations;
@@ -61,6 +77,9 @@ public final class App {
   }
 
   public static Future<App> start(AppConfig config, boolean migrate) {
+    if (config.auth().jwtPrivateKeyPem() == null) {
+      return Future.failedFuture(new ConfigException("JWT_PRIVATE_KEY", "required to serve (EC P-256 PKCS#8 PEM)"));
+    }
     PrometheusMeterRegistry registry = MetricsRegistry.create();
     Vertx vertx = MetricsRegistry.vertx(registry);
     SentryReporter sentry = SentryReporter.start(config);
@@ -82,6 +101,16 @@ public final class App {
     ProductWriteService writes = new ProductWriteService(pool, repository, versions, catalog);
     AtomicInteger port = new AtomicInteger();
     AccessLog accessLog = config.accessLog() ? new AccessLog(System.out, registry) : null;
+    AuthSettings as = config.auth();
+    AccessTokens accessTokens = new AccessTokens(vertx, as);
+    ClientIp clientIp = new ClientIp(as.trustedProxies());
+    SecurityCounters counters = new SecurityCounters(redis, config.cacheNamespace(), config.redisTimeoutMs());
+    WebClient http = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(as.captchaTimeoutMs())
+        .setUserAgent("storefront-api"));
+    AuthService auth = new AuthService(vertx, new UserRepository(pool), new RefreshTokens(pool, as.refreshTokenTtlDays()),
+        accessTokens, new PasswordHasher(), new PasswordPolicy(), new LoginThrottle(counters, as),
+        new CaptchaVerifier(http, as.captchaVerifyUrl(), as.captchaSecret(), as.captchaTimeoutMs()),
+        as.accessTokenTtlSeconds());
     App app = new App(vertx, pool, redis, versions, sentry, port, writes, registry, accessLog);
 
     Future<Integer> migrated = migrate
@@ -93,9 +122,11 @@ public final class App {
         .compose(loaded -> {
           OpenAPIContract contract = loaded.resultAt(0);
           StaticAssets assets = loaded.resultAt(1);
-          ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), config.adminToken(),
-              accessLog, new HttpMetrics(registry), sentry, new CatalogRoutes(catalog),
-              new AdminCatalogRoutes(writes), new OperationsRoutes(pool, store, registry, assets));
+          ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), accessLog,
+              new HttpMetrics(registry), sentry, accessTokens, as.corsOrigins(),
+              new AuthRateLimit(counters, clientIp, as.authRateLimitPerMinute(), as.authGlobalRateLimitPerMinute()),
+              new CatalogRoutes(catalog), new AdminCatalogRoutes(writes), new AuthRoutes(auth, clientIp),
+              new OperationsRoutes(pool, store, registry, assets));
           return vertx.deployVerticle(() -> new HttpVerticle(parts, config.httpPort(), config.maxHeaderBytes(),
               port::set), new DeploymentOptions().setInstances(config.httpInstances()));
         })

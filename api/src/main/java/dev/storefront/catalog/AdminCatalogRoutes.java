@@ -1,5 +1,6 @@
 package dev.storefront.catalog;
 
+import dev.storefront.auth.AuthRoutes;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -15,8 +16,8 @@ public final class AdminCatalogRoutes {
   }
 
   public void bind(RouterBuilder builder) {
-    builder.getRoute("setProductStock").addHandler(this::setStock);
-    builder.getRoute("updateProduct").addHandler(this::update);
+    builder.getRoute("setProductStock").addHandler(AuthRoutes::requireAdmin).addHandler(this::setStock);
+    builder.getRoute("updateProduct").addHandler(AuthRoutes::requireAdmin).addHandler(this::update);
   }
 
   private void setStock(RoutingContext rc) {

@@ -1,5 +1,6 @@
 package dev.storefront.cli;
 
+import dev.storefront.auth.AdminAccount;
 import dev.storefront.catalog.CatalogSeeder;
 import dev.storefront.config.AppConfig;
 import dev.storefront.db.Migrations;
@@ -19,6 +20,12 @@ public final class SeedCommand implements Callable<Integer> {
     Migrations.migrate(config);
     var result = new CatalogSeeder(config).seed(products);
     System.out.println("Seeded " + result.categories() + " categories and " + result.products() + " products");
+    String adminEmail = System.getenv("ADMIN_EMAIL");
+    String adminPassword = System.getenv("ADMIN_PASSWORD");
+    if (adminEmail != null && adminPassword != null) {
+      AdminAccount.ensure(config, adminEmail, adminPassword);
+      System.out.println("Admin account " + adminEmail + " is ready");
+    }
     return 0;
   }
 }

@@ -19,7 +19,12 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AppConfig config = AppConfig.fromEnvironment();
-    App app = App.start(config, !noMigrate).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    App app;
+    try {
+      app = App.start(config, !noMigrate).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
     LOG.info("Storefront API listening on port {} ({} event loops, database {})", app.port(),
         config.httpInstances(), config.database());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -23,7 +23,7 @@ public record AppConfig(
     String cacheNamespace,
     boolean accessLog,
     String mediaBaseUrl,
-    String adminToken,
+    AuthSettings auth,
     String sentryDsn,
     String environment,
     String release) {
@@ -44,10 +44,6 @@ public record AppConfig(
     if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
       throw new ConfigException("DATABASE_SCHEMA", "must be a lower-case SQL identifier");
     }
-    String adminToken = env.optional("ADMIN_TOKEN");
-    if (adminToken != null && adminToken.length() < 24) {
-      throw new ConfigException("ADMIN_TOKEN", "must be at least 24 characters");
-    }
     return new AppConfig(
         env.integer("HTTP_PORT", 8080, 0, 65535),
         env.integer("HTTP_INSTANCES", cores, 1, 256),
@@ -64,7 +60,7 @@ public record AppConfig(
         namespace(env.string("CACHE_NAMESPACE", "storefront")),
         env.bool("ACCESS_LOG", true),
         env.string("MEDIA_BASE_URL", "/media"),
-        adminToken,
+        AuthSettings.from(env),
         env.optional("SENTRY_DSN"),
         env.string("APP_ENVIRONMENT", "production"),
         env.string("APP_RELEASE", "storefront-api@" + Version.current()));
@@ -93,6 +89,6 @@ public record AppConfig(
     return new AppConfig(port, httpInstances, bodyLimitBytes, maxHeaderBytes, database, databaseSchema,
         databasePoolSize, databaseTimeoutMs, redisUrl, redisPoolSize, redisTimeoutMs, cache, cacheNamespace,
         accessLog, mediaBaseUrl,
-        adminToken, sentryDsn, environment, release);
+        auth, sentryDsn, environment, release);
   }
 }

@@ -12,24 +12,34 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
+import java.util.Set;
+import dev.storefront.auth.AccessTokens;
+import dev.storefront.auth.AuthRoutes;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.JWTAuthHandler;
 import java.util.stream.Collectors;
 
 /** The one place the router is assembled: contract-bound routes, then the failure handler. */
 public final class ApiRouter {
   /** What the router needs from the process-wide wiring. */
-  public record Parts(OpenAPIContract contract, int bodyLimitBytes, String adminToken, AccessLog accessLog,
-      HttpMetrics httpMetrics, SentryReporter sentry, CatalogRoutes catalog, AdminCatalogRoutes admin,
-      OperationsRoutes operations) {}
+  public record Parts(OpenAPIContract contract, int bodyLimitBytes, AccessLog accessLog, HttpMetrics httpMetrics,
+      SentryReporter sentry, AccessTokens accessTokens, List<String> corsOrigins, AuthRateLimit authRateLimit,
+      CatalogRoutes catalog, AdminCatalogRoutes admin, AuthRoutes auth, OperationsRoutes operations) {}
 
   private ApiRouter() {}
 
   public static Router create(Vertx vertx, Parts parts) {
     RouterBuilder builder = RouterBuilder.create(vertx, parts.contract(), RequestExtractor.withBodyHandler());
     builder.rootHandler(new RequestContextHandler(parts.httpMetrics(), parts.accessLog()));
+    builder.rootHandler(new SecurityHeaders());
+    if (!parts.corsOrigins().isEmpty()) builder.rootHandler(cors(parts.corsOrigins()));
     builder.rootHandler(new BodyWhenPresent(parts.bodyLimitBytes()));
-    builder.security("adminApiKey").apiKeyHandler(AdminTokenAuth.handler(parts.adminToken()));
+    builder.rootHandler(parts.authRateLimit());
+    builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(parts.accessTokens()));
     parts.catalog().bind(builder);
     parts.admin().bind(builder);
+    parts.auth().bind(builder);
     parts.operations().bind(builder);
     requireEveryOperationBound(builder);
 
@@ -38,6 +48,15 @@ public final class ApiRouter {
     router.route().failureHandler(failures);
     for (int status : new int[] {404, 405, 413, 500}) router.errorHandler(status, failures);
     return router;
+  }
+
+  /** Cross-origin access for the configured storefront origins only. */
+  private static CorsHandler cors(List<String> origins) {
+    return CorsHandler.create().addOrigins(origins)
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
+        .allowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key"))
+        .exposedHeaders(Set.of("X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"))
+        .maxAgeSeconds(600);
   }
 
   /** Fails start-up when the contract has an operation no feature handles. */

@@ -37,6 +37,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     Throwable failure = rc.failure();
     String requestId = rc.get(RequestContextHandler.REQUEST_ID);
     if (failure instanceof ProblemException p) {
+      if (p.retryAfterSeconds() > 0) rc.response().putHeader("Retry-After", Long.toString(p.retryAfterSeconds()));
       send(rc, p.status(), p.type(), p.title(), p.getMessage(), requestId);
       return;
     }

@@ -18,6 +18,7 @@ final class InvalidRequestHandler implements Handler<HttpServerRequest> {
     int status = 400;
     if (cause instanceof TooLongHttpHeaderException) status = 431;
     if (cause instanceof TooLongHttpLineException) status = 414;
+    SecurityHeaders.apply(request.response().headers(), false);
     Problems.send(request.response(), status, Problems.type(status), Problems.title(status),
         status == 400 ? "The request is not valid HTTP." : null, null, RequestIds.random());
   }

@@ -5,6 +5,7 @@ public class ProblemException extends RuntimeException {
   private final int status;
   private final String type;
   private final String title;
+  private long retryAfterSeconds;
 
   public ProblemException(int status, String type, String title, String detail) {
     super(detail, null, false, false);
@@ -19,6 +20,16 @@ public class ProblemException extends RuntimeException {
 
   public static ProblemException notFound(String detail) {
     return new ProblemException(404, "not-found", "Not found", detail);
+  }
+
+  /** Adds a {@code Retry-After} header to the response. */
+  public ProblemException retryAfter(long seconds) {
+    this.retryAfterSeconds = seconds;
+    return this;
+  }
+
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public int status() {

@@ -94,7 +94,7 @@ class CacheBehaviourTest {
             + t.config.database().host() + ":" + t.config.database().port() + "/" + t.config.database().database(),
         "DATABASE_SCHEMA", t.config.databaseSchema(), "REDIS_URL", t.config.redisUrl(),
         "CACHE_NAMESPACE", t.config.cacheNamespace(), "HTTP_PORT", "0", "HTTP_INSTANCES", "1",
-        "ACCESS_LOG", "false"));
+        "ACCESS_LOG", "false", "JWT_PRIVATE_KEY", TestApp.SIGNING_KEY));
     App other = App.start(sameData, false).await();
     WebClient client = WebClient.create(other.vertx(), new WebClientOptions().setDefaultPort(other.port()));
     try {

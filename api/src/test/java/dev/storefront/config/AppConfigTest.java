@@ -37,8 +37,10 @@ class AppConfigTest {
         .hasMessageContaining("REDIS_URL");
     assertThatThrownBy(() -> AppConfig.from(Map.of("CATALOG_SYNC_POLL_MS", "1500")))
         .hasMessageContaining("CATALOG_SYNC_POLL_MS");
-    assertThatThrownBy(() -> AppConfig.from(Map.of("ADMIN_TOKEN", "short")))
-        .hasMessageContaining("ADMIN_TOKEN");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("JWT_PRIVATE_KEY", "secret")))
+        .hasMessageContaining("JWT_PRIVATE_KEY");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("TRUSTED_PROXIES", "10.0.0.0/8, proxy.example")))
+        .hasMessageContaining("TRUSTED_PROXIES");
     assertThatThrownBy(() -> AppConfig.from(Map.of("ACCESS_LOG", "maybe")))
         .hasMessageContaining("ACCESS_LOG");
   }

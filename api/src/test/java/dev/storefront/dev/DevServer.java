@@ -1,19 +1,23 @@
 package dev.storefront.dev;
 
 import dev.storefront.App;
+import dev.storefront.auth.AdminAccount;
+import dev.storefront.auth.SigningKeys;
 import dev.storefront.catalog.CatalogSeeder;
 import dev.storefront.config.AppConfig;
 import dev.storefront.db.Migrations;
 import dev.storefront.support.Infrastructure;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The README's run command: real PostgreSQL and Redis (embedded binaries unless TEST_DATABASE_URL /
- * TEST_REDIS_URL point elsewhere), migrated, the standard data set seeded, the API on :8080.
- * Ctrl-C stops the API and the servers it started.
+ * TEST_REDIS_URL point elsewhere), migrated, the standard data set seeded, an admin account from
+ * ADMIN_EMAIL / ADMIN_PASSWORD (generated when unset), a fresh signing key unless JWT_PRIVATE_KEY
+ * is set, the API on :8080. Ctrl-C stops the API and the servers it started.
  */
 public final class DevServer {
   private DevServer() {}
@@ -23,19 +27,28 @@ public final class DevServer {
     env.put("DATABASE_URL", Infrastructure.databaseUrl());
     env.put("REDIS_URL", Infrastructure.redisUrl());
     env.putIfAbsent("APP_ENVIRONMENT", "development");
-    String token = env.computeIfAbsent("ADMIN_TOKEN", k -> "dev-" + UUID.randomUUID());
+    env.computeIfAbsent("JWT_PRIVATE_KEY", k -> SigningKeys.generatePem());
+    String adminEmail = env.getOrDefault("ADMIN_EMAIL", "admin@storefront.local");
+    String adminPassword = env.computeIfAbsent("ADMIN_PASSWORD", k -> randomPassword());
     AppConfig config = AppConfig.from(env);
     Migrations.migrate(config);
     var seeded = new CatalogSeeder(config).seed(CatalogSeeder.STANDARD_PRODUCTS);
+    AdminAccount.ensure(config, adminEmail, adminPassword);
     App app = App.start(config, false).await();
     System.out.printf("%nStorefront API on http://localhost:%d  (docs: /docs, metrics: /metrics)%n"
-        + "Seeded %d categories, %d products. Admin token (X-Admin-Token): %s%nCtrl-C to stop.%n",
-        app.port(), seeded.categories(), seeded.products(), token);
+        + "Seeded %d categories, %d products.%nAdmin sign-in: %s / %s%nCtrl-C to stop.%n",
+        app.port(), seeded.categories(), seeded.products(), adminEmail, adminPassword);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.close().await();
       stopped.countDown();
     }));
     stopped.await();
+  }
+
+  private static String randomPassword() {
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

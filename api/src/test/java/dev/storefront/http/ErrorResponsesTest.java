@@ -94,10 +94,9 @@ class ErrorResponsesTest {
   }
 
   @Test
-  void adminRoutesWithoutTheTokenAre401() {
-    HttpResponse<Buffer> r = t.client.put("/api/v1/admin/products/3/stock").putHeader("X-Admin-Token", "wrong")
-        .sendJsonObject(new JsonObject().put("stock", 1)).await();
-    problem(valid("setProductStock", r), 401, "unauthorized");
+  void adminRoutesWithoutATokenAre401() {
+    problem(t.send(HttpMethod.PUT, "/api/v1/admin/products/3/stock", new JsonObject().put("stock", 1).toBuffer(),
+        "not-a-token"), 401, "unauthorized");
     problem(t.send(HttpMethod.PUT, "/api/v1/admin/products/3/stock", new JsonObject().put("stock", 1).toBuffer(), false),
         401, "unauthorized");
   }
@@ -133,7 +132,7 @@ class ErrorResponsesTest {
     // operation without parameters answers through its own route.
     for (var op : Contract.get().contract.operations()) {
       String path = op.getOpenAPIPath();
-      if (op.getHttpMethod() != HttpMethod.GET || path.contains("{")) continue;
+      if (op.getHttpMethod() != HttpMethod.GET || path.contains("{") || !op.getSecurityRequirements().isEmpty()) continue;
       assertThat(get(path).statusCode()).as(op.getOperationId()).isEqualTo(200);
     }
   }

@@ -20,7 +20,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * seeded with a small slice of the standard data set, HTTP on a free port.
  */
 public final class TestApp implements AutoCloseable {
-  public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+  public static final String ADMIN_EMAIL = "admin@storefront.test";
+  public static final String ADMIN_PASSWORD = "correct horse battery staple 42";
+  /** One signing key per test JVM, generated at test time (keys never live in git). */
+  public static final String SIGNING_KEY = dev.storefront.auth.SigningKeys.generatePem();
+  private String adminToken;
   public static final int PRODUCTS = 300;
 
   public final AppConfig config;
@@ -60,7 +64,12 @@ public final class TestApp implements AutoCloseable {
     env.put("CACHE_NAMESPACE", schema);
     env.put("HTTP_PORT", "0");
     env.put("HTTP_INSTANCES", "1");
-    env.put("ADMIN_TOKEN", ADMIN_TOKEN);
+    env.put("JWT_PRIVATE_KEY", SIGNING_KEY);
+    // Generous limits by default; the abuse-protection tests set their own.
+    env.put("AUTH_RATE_LIMIT_PER_MINUTE", "100000");
+    env.put("AUTH_GLOBAL_RATE_LIMIT_PER_MINUTE", "100000");
+    env.put("IP_CAPTCHA_AFTER_FAILURES", "10000");
+    env.put("IP_LOCK_AFTER_FAILURES", "20000");
     env.put("ACCESS_LOG", "false");
     env.putAll(overrides);
     AppConfig config = AppConfig.from(env);
@@ -73,11 +82,34 @@ public final class TestApp implements AutoCloseable {
     return Contract.checked(HttpMethod.GET, uri, client.get(uri).send().await());
   }
 
-  /** A request with a JSON body (and the admin token when {@code admin}), checked against the contract. */
+  /** A request with a JSON body (as the admin when {@code admin}), checked against the contract. */
   public HttpResponse<Buffer> send(HttpMethod method, String uri, Buffer json, boolean admin) {
+    return send(method, uri, json, admin ? adminToken() : null);
+  }
+
+  /** A request with a JSON body and an optional bearer token, checked against the contract. */
+  public HttpResponse<Buffer> send(HttpMethod method, String uri, Buffer json, String bearer) {
     var request = client.request(method, uri).putHeader("Content-Type", "application/json");
-    if (admin) request.putHeader("X-Admin-Token", ADMIN_TOKEN);
+    if (bearer != null) request.putHeader("Authorization", "Bearer " + bearer);
     return Contract.checked(method, uri, request.sendBuffer(json).await());
+  }
+
+  /** An access token of the seeded admin account, signed in through the API. */
+  public synchronized String adminToken() {
+    if (adminToken == null) {
+      try {
+        dev.storefront.auth.AdminAccount.ensure(config, ADMIN_EMAIL, ADMIN_PASSWORD);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      adminToken = login(ADMIN_EMAIL, ADMIN_PASSWORD).bodyAsJsonObject().getString("accessToken");
+    }
+    return adminToken;
+  }
+
+  public HttpResponse<Buffer> login(String email, String password) {
+    return send(HttpMethod.POST, "/api/v1/auth/login",
+        new io.vertx.core.json.JsonObject().put("email", email).put("password", password).toBuffer(), (String) null);
   }
 
   @Override

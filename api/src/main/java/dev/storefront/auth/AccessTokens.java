@@ -1,0 +1,108 @@
+package dev.storefront.auth;
+
+import dev.storefront.config.AuthSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.Credentials;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Short-lived ES256 access tokens. Verification is Vert.x's (signature, {@code exp}, {@code nbf},
+ * {@code iss}, {@code aud}) plus what it leaves open: the header must name ES256 and carry no key
+ * material or key location ({@code jwk}, {@code jku}, {@code x5c}, {@code x5u}, {@code crit}), and
+ * {@code exp}, {@code iat}, {@code sub} and {@code jti} must be present.
+ */
+public final class AccessTokens implements JWTAuth {
+  private static final Set<String> FORBIDDEN_HEADERS = Set.of("jwk", "jku", "x5c", "x5u", "crit");
+  private static final Base64.Decoder B64URL = Base64.getUrlDecoder();
+
+  private final JWTAuth jwt;
+  private final JWTOptions signing;
+
+  public AccessTokens(Vertx vertx, AuthSettings settings) {
+    JWTOptions options = new JWTOptions()
+        .setAlgorithm("ES256")
+        .setIssuer(settings.jwtIssuer())
+        .setAudience(List.of(settings.jwtAudience()))
+        .setExpiresInSeconds(settings.accessTokenTtlSeconds())
+        .setLeeway(5);
+    this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("ES256").setBuffer(settings.jwtPrivateKeyPem()))
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("ES256")
+            .setBuffer(SigningKeys.publicPemOf(settings.jwtPrivateKeyPem())))
+        .setJWTOptions(options));
+    this.signing = options;
+  }
+
+  /** A token for this user, with a fresh {@code jti}. */
+  public String issue(long userId, String role) {
+    JsonObject claims = new JsonObject()
+        .put("sub", Long.toString(userId))
+        .put("jti", UUID.randomUUID().toString())
+        .put("roles", new JsonArray().add(role));
+    return jwt.generateToken(claims, signing);
+  }
+
+  @Override
+  public String generateToken(JsonObject claims, JWTOptions options) {
+    return jwt.generateToken(claims, options);
+  }
+
+  @Override
+  public String generateToken(JsonObject claims) {
+    return jwt.generateToken(claims, signing);
+  }
+
+  @Override
+  public Future<User> authenticate(Credentials credentials) {
+    if (!(credentials instanceof TokenCredentials token) || !wellFormed(token.getToken())) {
+      return Future.failedFuture("invalid token");
+    }
+    return jwt.authenticate(credentials).compose(user -> {
+      JsonObject p = claims(user);
+      if (!p.containsKey("exp") || !p.containsKey("iat") || p.getString("sub") == null || p.getString("jti") == null) {
+        return Future.failedFuture("missing required claims");
+      }
+      return Future.succeededFuture(user);
+    });
+  }
+
+  private static boolean wellFormed(String token) {
+    if (token == null) return false;
+    String[] parts = token.split("\\.", -1);
+    if (parts.length != 3 || parts[2].isEmpty()) return false;
+    try {
+      JsonObject header = new JsonObject(new String(B64URL.decode(parts[0]), StandardCharsets.UTF_8));
+      return "ES256".equals(header.getString("alg")) && header.fieldNames().stream().noneMatch(FORBIDDEN_HEADERS::contains);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The verified token's claims (Vert.x keeps the decoded payload in the user's attributes). */
+  static JsonObject claims(User user) {
+    JsonObject decoded = user.attributes().getJsonObject("accessToken");
+    return decoded != null ? decoded : user.principal();
+  }
+
+  public static long userId(User user) {
+    return Long.parseLong(claims(user).getString("sub"));
+  }
+
+  public static boolean hasRole(User user, String role) {
+    JsonArray roles = claims(user).getJsonArray("roles");
+    return roles != null && roles.contains(role);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.storefront.auth;
+
+import dev.storefront.http.ClientIp;
+import dev.storefront.http.ProblemException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+/** Accounts and the signed-in user's profile; bodies are validated by the contract first. */
+public final class AuthRoutes {
+  private final AuthService auth;
+  private final ClientIp clientIp;
+
+  public AuthRoutes(AuthService auth, ClientIp clientIp) {
+    this.auth = auth;
+    this.clientIp = clientIp;
+  }
+
+  public void bind(RouterBuilder builder) {
+    builder.getRoute("signup").addHandler(this::signup);
+    builder.getRoute("login").addHandler(this::login);
+    builder.getRoute("refresh").addHandler(this::refresh);
+    builder.getRoute("logout").addHandler(this::logout);
+    builder.getRoute("getMe").addHandler(this::me);
+    builder.getRoute("updateMe").addHandler(this::updateMe);
+  }
+
+  private void signup(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    auth.signup(body.getString("email"), body.getString("password"), body.getString("displayName"))
+        .onSuccess(tokens -> json(rc, 201, tokens)).onFailure(rc::fail);
+  }
+
+  private void login(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    auth.login(body.getString("email"), body.getString("password"), body.getString("captchaToken"),
+            clientIp.of(rc.request()))
+        .onSuccess(tokens -> json(rc, 200, tokens)).onFailure(rc::fail);
+  }
+
+  private void refresh(RoutingContext rc) {
+    auth.refresh(rc.body().asJsonObject().getString("refreshToken"))
+        .onSuccess(tokens -> json(rc, 200, tokens)).onFailure(rc::fail);
+  }
+
+  private void logout(RoutingContext rc) {
+    auth.logout(rc.body().asJsonObject().getString("refreshToken"))
+        .onSuccess(v -> rc.response().setStatusCode(204).end()).onFailure(rc::fail);
+  }
+
+  private void me(RoutingContext rc) {
+    auth.profile(AccessTokens.userId(rc.user())).onSuccess(p -> json(rc, 200, p)).onFailure(rc::fail);
+  }
+
+  private void updateMe(RoutingContext rc) {
+    auth.updateProfile(AccessTokens.userId(rc.user()), rc.body().asJsonObject().getString("displayName"))
+        .onSuccess(p -> json(rc, 200, p)).onFailure(rc::fail);
+  }
+
+  /** Admin-only operations: a signed-in customer gets 403, not 401. */
+  public static void requireAdmin(RoutingContext rc) {
+    if (rc.user() != null && AccessTokens.hasRole(rc.user(), "admin")) {
+      rc.next();
+    } else {
+      rc.fail(new ProblemException(403, "forbidden", "Forbidden", "This operation needs the admin role."));
+    }
+  }
+
+  private static void json(RoutingContext rc, int status, JsonObject body) {
+    rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store").end(body.toBuffer());
+  }
+}

@@ -1,0 +1,124 @@
+package dev.storefront.auth;
+
+import dev.storefront.http.ProblemException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Sign-up, sign-in, token refresh and sign-out. Password hashing runs on worker threads. */
+public final class AuthService {
+  private final Vertx vertx;
+  private final UserRepository users;
+  private final RefreshTokens refreshTokens;
+  private final AccessTokens accessTokens;
+  private final PasswordHasher hasher;
+  private final PasswordPolicy policy;
+  private final LoginThrottle throttle;
+  private final CaptchaVerifier captcha;
+  private final int accessTtlSeconds;
+
+  public AuthService(Vertx vertx, UserRepository users, RefreshTokens refreshTokens, AccessTokens accessTokens,
+      PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle, CaptchaVerifier captcha,
+      int accessTtlSeconds) {
+    this.vertx = vertx;
+    this.users = users;
+    this.refreshTokens = refreshTokens;
+    this.accessTokens = accessTokens;
+    this.hasher = hasher;
+    this.policy = policy;
+    this.throttle = throttle;
+    this.captcha = captcha;
+    this.accessTtlSeconds = accessTtlSeconds;
+  }
+
+  public static String normalizeEmail(String email) {
+    String e = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    int at = e.indexOf('@');
+    if (e.length() > 254 || at < 1 || at != e.lastIndexOf('@') || at == e.length() - 1 || e.chars().anyMatch(Character::isWhitespace)) {
+      throw ProblemException.badRequest("email is not a valid address");
+    }
+    return e;
+  }
+
+  public Future<JsonObject> signup(String rawEmail, String password, String displayName) {
+    String email = normalizeEmail(rawEmail);
+    policy.check(password);
+    return vertx.executeBlocking(() -> hasher.hash(password), false)
+        .compose(hash -> users.insert(email, hash, displayName, "customer"))
+        .compose(row -> row == null
+            ? Future.failedFuture(new ProblemException(409, "email-taken", "Email already registered",
+                "An account with this email exists; sign in instead."))
+            : tokens(row.getLong("id"), row.getString("role")));
+  }
+
+  public Future<JsonObject> login(String rawEmail, String password, String captchaToken, String ip) {
+    String email = normalizeEmail(rawEmail);
+    return throttle.check(email, ip)
+        .compose(requirement -> requirement == LoginThrottle.Requirement.CAPTCHA ? requireCaptcha(captchaToken, ip)
+            : Future.succeededFuture())
+        .compose(v -> users.byEmail(email))
+        .compose(row -> vertx.executeBlocking(
+            // Unknown emails are checked against a dummy hash: same work, same answer.
+            () -> hasher.verify(password, row == null ? null : row.getString("password_hash")) ? row : null, false))
+        .compose(row -> {
+          if (row == null) {
+            return throttle.recordFailure(email, ip).compose(v -> Future.failedFuture(invalidCredentials()));
+          }
+          return throttle.recordSuccess(email).compose(v -> tokens(row.getLong("id"), row.getString("role")));
+        });
+  }
+
+  public Future<JsonObject> refresh(String refreshToken) {
+    return refreshTokens.rotate(refreshToken)
+        .recover(e -> Future.failedFuture(e instanceof RefreshTokens.Rejected
+            ? new ProblemException(401, "invalid-refresh-token", "Invalid refresh token", "Sign in again.") : e))
+        .map(r -> tokenPair(accessTokens.issue(r.userId(), r.role()), r.newToken()));
+  }
+
+  public Future<Void> logout(String refreshToken) {
+    return refreshTokens.revokeFamilyOf(refreshToken);
+  }
+
+  public Future<JsonObject> profile(long userId) {
+    return users.byId(userId).map(AuthService::profileJson);
+  }
+
+  public Future<JsonObject> updateProfile(long userId, String displayName) {
+    return users.updateProfile(userId, displayName).map(AuthService::profileJson);
+  }
+
+  private Future<Void> requireCaptcha(String token, String ip) {
+    if (token == null || token.isBlank()) {
+      return Future.failedFuture(captchaRequired("Too many failed sign-ins: solve the captcha and send its token."));
+    }
+    return captcha.verify(token, ip).compose(ok -> ok ? Future.succeededFuture()
+        : Future.failedFuture(captchaRequired("The captcha was not accepted; solve it again.")));
+  }
+
+  private Future<JsonObject> tokens(long userId, String role) {
+    return refreshTokens.issue(userId).map(refresh -> tokenPair(accessTokens.issue(userId, role), refresh));
+  }
+
+  private JsonObject tokenPair(String access, String refresh) {
+    return new JsonObject().put("accessToken", access).put("tokenType", "Bearer")
+        .put("expiresIn", accessTtlSeconds).put("refreshToken", refresh);
+  }
+
+  private static JsonObject profileJson(Row row) {
+    if (row == null) throw ProblemException.notFound("No such account");
+    return new JsonObject().put("id", row.getLong("id")).put("email", row.getString("email"))
+        .put("displayName", row.getString("display_name")).put("role", row.getString("role"))
+        .put("createdAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.getOffsetDateTime("created_at")));
+  }
+
+  static ProblemException invalidCredentials() {
+    return new ProblemException(401, "invalid-credentials", "Invalid email or password", null);
+  }
+
+  private static ProblemException captchaRequired(String detail) {
+    return new ProblemException(401, "captcha-required", "Captcha required", detail);
+  }
+}

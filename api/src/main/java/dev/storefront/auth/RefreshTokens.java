@@ -1,0 +1,92 @@
+package dev.storefront.auth;
+
+import dev.storefront.db.SqlFiles;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Opaque refresh tokens: 32 random bytes handed to the client, only their SHA-256 stored.
+ * {@link #rotate} runs in one transaction with the token row locked, so two concurrent uses of one
+ * token cannot both succeed: the second sees it used and revokes the family.
+ */
+public final class RefreshTokens {
+  private static final String INSERT = SqlFiles.load("auth/insert-refresh-token.sql");
+  private static final String FOR_UPDATE = SqlFiles.load("auth/refresh-token-for-update.sql");
+  private static final String MARK_USED = SqlFiles.load("auth/mark-refresh-token-used.sql");
+  private static final String REVOKE_FAMILY = SqlFiles.load("auth/revoke-family.sql");
+
+  /** The outcome of presenting a refresh token. */
+  public record Rotation(long userId, String role, String newToken) {}
+
+  /** Thrown (as a failed future) for unknown, expired, revoked or reused tokens. */
+  public static final class Rejected extends RuntimeException {
+    Rejected(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  private final Pool pool;
+  private final int ttlDays;
+  private final SecureRandom random = new SecureRandom();
+
+  public RefreshTokens(Pool pool, int ttlDays) {
+    this.pool = pool;
+    this.ttlDays = ttlDays;
+  }
+
+  /** Starts a new family (a login). */
+  public Future<String> issue(long userId) {
+    return pool.withConnection(c -> insert(c, userId, UUID.randomUUID()));
+  }
+
+  public Future<Rotation> rotate(String token) {
+    return pool.withTransaction(tx -> tx.preparedQuery(FOR_UPDATE).execute(Tuple.of(hash(token))).compose(rows -> {
+      if (!rows.iterator().hasNext()) return Future.failedFuture(new Rejected("unknown"));
+      Row row = rows.iterator().next();
+      UUID family = row.getUUID("family_id");
+      if (row.getBoolean("revoked") || row.getBoolean("expired")) return Future.failedFuture(new Rejected("expired or revoked"));
+      if (row.getBoolean("used")) {
+        // A rotated token came back: someone holds a copy. End the whole session family.
+        // Commit the revocation, then refuse (outside the transaction, so it is not rolled back).
+        return tx.preparedQuery(REVOKE_FAMILY).execute(Tuple.of(family)).map(ignored -> new Rotation(-1, null, null));
+      }
+      long userId = row.getLong("user_id");
+      return tx.preparedQuery(MARK_USED).execute(Tuple.of(row.getLong("id")))
+          .compose(v -> insert(tx, userId, family))
+          .map(next -> new Rotation(userId, row.getString("role"), next));
+    })).compose(r -> r.newToken() == null ? Future.failedFuture(new Rejected("reused")) : Future.succeededFuture(r));
+  }
+
+  /** Revokes the family of this token; unknown tokens are ignored (logout is idempotent). */
+  public Future<Void> revokeFamilyOf(String token) {
+    return pool.withTransaction(tx -> tx.preparedQuery(FOR_UPDATE).execute(Tuple.of(hash(token))).compose(rows -> {
+      if (!rows.iterator().hasNext()) return Future.succeededFuture();
+      return tx.preparedQuery(REVOKE_FAMILY).execute(Tuple.of(rows.iterator().next().getUUID("family_id"))).mapEmpty();
+    }));
+  }
+
+  private Future<String> insert(SqlClient client, long userId, UUID family) {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return client.preparedQuery(INSERT).execute(Tuple.of(userId, family, hash(token), ttlDays)).map(token);
+  }
+
+  static Buffer hash(String token) {
+    try {
+      return Buffer.buffer(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

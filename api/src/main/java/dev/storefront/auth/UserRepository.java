@@ -1,0 +1,44 @@
+package dev.storefront.auth;
+
+import dev.storefront.db.SqlFiles;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+
+/** Accounts in PostgreSQL; emails arrive normalised. */
+public final class UserRepository {
+  private static final String INSERT = SqlFiles.load("auth/insert-user.sql");
+  private static final String BY_EMAIL = SqlFiles.load("auth/user-by-email.sql");
+  private static final String BY_ID = SqlFiles.load("auth/user-by-id.sql");
+  private static final String UPDATE_PROFILE = SqlFiles.load("auth/update-profile.sql");
+
+  private final Pool pool;
+
+  public UserRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** The new user's row, or null when the email is taken. */
+  public Future<Row> insert(String email, String passwordHash, String displayName, String role) {
+    return pool.preparedQuery(INSERT).execute(Tuple.of(email, passwordHash, displayName, role)).map(UserRepository::first);
+  }
+
+  public Future<Row> byEmail(String email) {
+    return pool.preparedQuery(BY_EMAIL).execute(Tuple.of(email)).map(UserRepository::first);
+  }
+
+  public Future<Row> byId(long id) {
+    return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(UserRepository::first);
+  }
+
+  public Future<Row> updateProfile(long id, String displayName) {
+    return pool.preparedQuery(UPDATE_PROFILE).execute(Tuple.of(id, displayName)).map(UserRepository::first);
+  }
+
+  private static Row first(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? it.next() : null;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.storefront.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Rate limits on {@code /api/v1/auth/*}, per client IP: one window per endpoint and one across all
+ * of them (the ceiling), shared by every instance through Redis. Answers carry
+ * {@code RateLimit-Limit/Remaining/Reset}; refusals are 429 with {@code Retry-After}. With Redis
+ * unreachable the endpoints answer 503: these limits fail closed.
+ */
+public final class AuthRateLimit implements Handler<RoutingContext> {
+  static final String PREFIX = "/api/v1/auth/";
+  private static final long MINUTE_MS = 60_000;
+
+  private final SecurityCounters counters;
+  private final ClientIp clientIp;
+  private final int perEndpoint;
+  private final int ceiling;
+
+  public AuthRateLimit(SecurityCounters counters, ClientIp clientIp, int perEndpointPerMinute, int ceilingPerMinute) {
+    this.counters = counters;
+    this.clientIp = clientIp;
+    this.perEndpoint = perEndpointPerMinute;
+    this.ceiling = ceilingPerMinute;
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    String path = rc.normalizedPath();
+    if (!path.startsWith(PREFIX)) {
+      rc.next();
+      return;
+    }
+    String ip = clientIp.of(rc.request());
+    String endpoint = path.substring(PREFIX.length());
+    counters.hit("rl:all:" + ip, MINUTE_MS, ceiling)
+        .compose(all -> all.allowed()
+            ? counters.hit("rl:" + endpoint + ":" + ip, MINUTE_MS, perEndpoint).map(one -> tighter(one, all))
+            : Future.succeededFuture(all))
+        .onSuccess(window -> {
+          HttpServerResponse response = rc.response();
+          boolean ceilingHit = window.remaining() == 0 && !window.allowed();
+          long limit = ceilingHit ? ceiling : perEndpoint;
+          response.putHeader("RateLimit-Limit", Long.toString(limit))
+              .putHeader("RateLimit-Remaining", Long.toString(window.remaining()))
+              .putHeader("RateLimit-Reset", Long.toString(window.resetSeconds()));
+          if (window.allowed()) {
+            rc.next();
+          } else {
+            response.putHeader("Retry-After", Long.toString(window.resetSeconds()));
+            rc.fail(new ProblemException(429, "too-many-requests", "Too many requests",
+                "Too many requests from this address; retry after " + window.resetSeconds() + " s."));
+          }
+        })
+        .onFailure(rc::fail);
+  }
+
+  private static SecurityCounters.Window tighter(SecurityCounters.Window one, SecurityCounters.Window all) {
+    if (!one.allowed()) return one;
+    return all.remaining() < one.remaining() ? all : one;
+  }
+}

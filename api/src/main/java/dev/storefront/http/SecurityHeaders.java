@@ -1,0 +1,61 @@
+package dev.storefront.http;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
+
+/**
+ * Headers every response carries. API responses get a CSP that allows nothing; the HTML page
+ * (/docs) one that allows exactly what it loads: its own script, ReDoc's inline styles and the
+ * blob workers ReDoc starts. Authenticated and account responses are never stored by caches.
+ * TRACE is refused outright.
+ */
+public final class SecurityHeaders implements PlatformHandler {
+  static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+  static final String HTML_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+      + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+  @Override
+  public void handle(RoutingContext rc) {
+    if (rc.request().method() == HttpMethod.TRACE) {
+      apply(rc.response().headers(), false);
+      rc.fail(405);
+      return;
+    }
+    String path = rc.normalizedPath();
+    MultiMap headers = rc.response().headers();
+    apply(headers, "/docs".equals(path));
+    if (rc.request().headers().contains("Authorization") || path.startsWith("/api/v1/auth/")
+        || path.startsWith("/api/v1/me")) {
+      headers.set("Cache-Control", "no-store");
+    }
+    rc.next();
+  }
+
+  // Pre-encoded: these are written on every response, the hottest included.
+  private static final CharSequence[][] COMMON = {
+      {"Strict-Transport-Security", "max-age=31536000; includeSubDomains"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
+      {"X-Frame-Options", "DENY"},
+      {"Cross-Origin-Opener-Policy", "same-origin"}};
+  private static final CharSequence CSP = HttpHeaders.createOptimized("Content-Security-Policy");
+  private static final CharSequence API_CSP_VALUE = HttpHeaders.createOptimized(API_CSP);
+  private static final CharSequence HTML_CSP_VALUE = HttpHeaders.createOptimized(HTML_CSP);
+
+  static {
+    for (CharSequence[] pair : COMMON) {
+      pair[0] = HttpHeaders.createOptimized(pair[0].toString());
+      pair[1] = HttpHeaders.createOptimized(pair[1].toString());
+    }
+  }
+
+  static void apply(MultiMap headers, boolean html) {
+    for (CharSequence[] pair : COMMON) headers.set(pair[0], pair[1]);
+    headers.set(CSP, html ? HTML_CSP_VALUE : API_CSP_VALUE);
+  }
+}

@@ -29,9 +29,12 @@ public final class ClientIp {
 
   public String of(HttpServerRequest request) {
     String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-    if (trusted.isEmpty() || !isTrusted(peer)) return peer;
-    String header = request.getHeader("X-Forwarded-For");
-    if (header == null) return peer;
+    return resolve(peer, request.getHeader("X-Forwarded-For"));
+  }
+
+  /** The client address given the TCP peer and the {@code X-Forwarded-For} header (may be null). */
+  public String resolve(String peer, String header) {
+    if (trusted.isEmpty() || !isTrusted(peer) || header == null) return peer;
     String[] hops = header.split(",");
     String client = peer;
     for (int i = hops.length - 1; i >= 0; i--) {

@@ -1,0 +1,169 @@
+package dev.storefront.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.support.Contract;
+import dev.storefront.support.TestApp;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every way to forge or misuse an access token gets 401 from a protected route. */
+class AccessTokenTest {
+  static TestApp t;
+  static JsonObject tokens;
+  static String userId;
+  static PrivateKey serverKey;
+
+  @BeforeAll
+  static void start() throws Exception {
+    t = TestApp.start("access_tokens");
+    HttpResponse<Buffer> signup = t.send(HttpMethod.POST, "/api/v1/auth/signup", new JsonObject()
+        .put("email", "Token.Holder@Example.com").put("password", "a long enough passphrase").toBuffer(), (String) null);
+    assertThat(signup.statusCode()).isEqualTo(201);
+    tokens = signup.bodyAsJsonObject();
+    userId = payloadOf(tokens.getString("accessToken")).getString("sub");
+    String body = TestApp.SIGNING_KEY.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    serverKey = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    t.close();
+  }
+
+  private static int me(String token) {
+    HttpResponse<Buffer> r = t.client.get("/api/v1/me").putHeader("Authorization", "Bearer " + token).send().await();
+    Contract.valid("getMe", r);
+    return r.statusCode();
+  }
+
+  private static JsonObject claims() {
+    long now = System.currentTimeMillis() / 1000;
+    return new JsonObject().put("iss", "storefront-api").put("aud", "storefront").put("sub", userId)
+        .put("jti", UUID.randomUUID().toString()).put("roles", new JsonArray().add("customer"))
+        .put("iat", now).put("exp", now + 600);
+  }
+
+  private static JsonObject es256() {
+    return new JsonObject().put("alg", "ES256").put("typ", "JWT");
+  }
+
+  @Test
+  void theIssuedTokenAndAWellFormedOneAreAccepted() {
+    assertThat(me(tokens.getString("accessToken"))).isEqualTo(200);
+    assertThat(me(sign(es256(), claims(), serverKey))).as("control: the forging helper itself is right").isEqualTo(200);
+    JsonObject payload = payloadOf(tokens.getString("accessToken"));
+    assertThat(payload.fieldNames()).contains("iss", "aud", "exp", "iat", "sub", "jti", "roles");
+    assertThat(payload.getLong("exp") - payload.getLong("iat")).isEqualTo(900);
+  }
+
+  @Test
+  void algNoneIsRefused() {
+    JsonObject header = new JsonObject().put("alg", "none").put("typ", "JWT");
+    assertThat(me(b64(header.encode()) + "." + b64(claims().encode()) + ".")).isEqualTo(401);
+  }
+
+  @Test
+  void hs256SignedWithThePublicKeyIsRefused() throws Exception {
+    byte[] secret = SigningKeys.publicPemOf(TestApp.SIGNING_KEY).getBytes(StandardCharsets.UTF_8);
+    String input = b64(new JsonObject().put("alg", "HS256").put("typ", "JWT").encode()) + "." + b64(claims().encode());
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+    assertThat(me(input + "." + b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII))))).isEqualTo(401);
+  }
+
+  @Test
+  void tokensCarryingTheirOwnKeyOrKeyLocationAreRefused() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair attacker = generator.generateKeyPair();
+    JsonObject jwk = new JsonObject().put("kty", "EC").put("crv", "P-256").put("x", "AAAA").put("y", "AAAA");
+    assertThat(me(sign(es256().put("jwk", jwk), claims(), attacker.getPrivate()))).isEqualTo(401);
+    assertThat(me(sign(es256().put("jku", "http://127.0.0.1:1/jwks.json"), claims(), attacker.getPrivate()))).isEqualTo(401);
+    assertThat(me(sign(es256().put("x5c", new JsonArray().add("MIIB")), claims(), attacker.getPrivate()))).isEqualTo(401);
+    // even signed with the real key, embedded key material is not accepted
+    assertThat(me(sign(es256().put("jwk", jwk), claims(), serverKey))).isEqualTo(401);
+  }
+
+  @Test
+  void expiredTokensAreRefused() {
+    long now = System.currentTimeMillis() / 1000;
+    assertThat(me(sign(es256(), claims().put("iat", now - 3600).put("exp", now - 60), serverKey))).isEqualTo(401);
+  }
+
+  @Test
+  void tokensWithoutExpiryAreRefused() {
+    JsonObject noExp = claims();
+    noExp.remove("exp");
+    assertThat(me(sign(es256(), noExp, serverKey))).isEqualTo(401);
+  }
+
+  @Test
+  void tokensNotYetValidAreRefused() {
+    long now = System.currentTimeMillis() / 1000;
+    assertThat(me(sign(es256(), claims().put("nbf", now + 3600), serverKey))).isEqualTo(401);
+  }
+
+  @Test
+  void wrongAudienceOrIssuerIsRefused() {
+    assertThat(me(sign(es256(), claims().put("aud", "another-service"), serverKey))).isEqualTo(401);
+    assertThat(me(sign(es256(), claims().put("iss", "someone-else"), serverKey))).isEqualTo(401);
+  }
+
+  @Test
+  void aRefreshTokenIsNotAnAccessToken() {
+    assertThat(me(tokens.getString("refreshToken"))).isEqualTo(401);
+  }
+
+  @Test
+  void oneChangedPayloadByteIsRefused() {
+    String[] parts = tokens.getString("accessToken").split("\\.");
+    byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
+    String json = new String(payload, StandardCharsets.UTF_8).replace("\"customer\"", "\"admin\"\u0020");
+    assertThat(me(parts[0] + "." + b64(json.getBytes(StandardCharsets.UTF_8)) + "." + parts[2])).isEqualTo(401);
+    payload[payload.length - 2] ^= 1;
+    assertThat(me(parts[0] + "." + b64(payload) + "." + parts[2])).isEqualTo(401);
+  }
+
+  static String sign(JsonObject header, JsonObject claims, PrivateKey key) {
+    try {
+      String input = b64(header.encode()) + "." + b64(claims.encode());
+      Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
+      signature.initSign(key);
+      signature.update(input.getBytes(StandardCharsets.US_ASCII));
+      return input + "." + b64(signature.sign());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static JsonObject payloadOf(String jwt) {
+    return new JsonObject(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+  }
+
+  private static String b64(String s) {
+    return b64(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String b64(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

@@ -30,6 +30,10 @@ public final class RequestContextHandler implements PlatformHandler {
 
   @Override
   public void handle(RoutingContext rc) {
+    if (rc.get(REQUEST_ID) != null) {
+      rc.next(); // a reroute (HEAD as GET) passes here twice; count it once
+      return;
+    }
     long start = System.nanoTime();
     String requestId = RequestIds.accept(rc.request().getHeader("X-Request-Id"));
     rc.put(REQUEST_ID, requestId);

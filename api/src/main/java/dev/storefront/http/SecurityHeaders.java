@@ -10,9 +10,10 @@ import io.vertx.ext.web.handler.PlatformHandler;
  * Headers every response carries. API responses get a CSP that allows nothing; the HTML page
  * (/docs) one that allows exactly what it loads: its own script, ReDoc's inline styles and the
  * blob workers ReDoc starts. Authenticated and account responses are never stored by caches.
- * TRACE is refused outright.
+ * TRACE is refused outright; HEAD is answered as GET without a body.
  */
 public final class SecurityHeaders implements PlatformHandler {
+  private static final String REROUTED = "headAsGet";
   static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
   static final String HTML_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
       + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
@@ -26,6 +27,12 @@ public final class SecurityHeaders implements PlatformHandler {
       return;
     }
     String path = rc.normalizedPath();
+    if (rc.request().method() == HttpMethod.HEAD && rc.get(REROUTED) == null) {
+      // HEAD is GET without the body (the server drops it); the contract only lists GET.
+      rc.put(REROUTED, true);
+      rc.reroute(HttpMethod.GET, rc.request().uri());
+      return;
+    }
     MultiMap headers = rc.response().headers();
     apply(headers, "/docs".equals(path));
     if (rc.request().headers().contains("Authorization") || path.startsWith("/api/v1/auth/")

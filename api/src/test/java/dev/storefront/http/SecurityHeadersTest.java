@@ -59,6 +59,17 @@ class SecurityHeadersTest {
   }
 
   @Test
+  void headAnswersLikeGetWithoutABody() {
+    HttpResponse<Buffer> head = t.client.request(HttpMethod.HEAD, "/api/v1/products/1").send().await();
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isNull();
+    assertThat(head.getHeader("Content-Type")).isEqualTo("application/json");
+    assertHardened(head, SecurityHeaders.API_CSP);
+    assertThat(t.client.request(HttpMethod.HEAD, "/docs").send().await().getHeader("Content-Security-Policy"))
+        .isEqualTo(SecurityHeaders.HTML_CSP);
+  }
+
+  @Test
   void traceIsRefused() {
     HttpResponse<Buffer> r = t.client.request(HttpMethod.TRACE, "/api/v1/products/1").send().await();
     assertThat(r.statusCode()).isEqualTo(405);

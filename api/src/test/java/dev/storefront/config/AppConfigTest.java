@@ -26,6 +26,13 @@ class AppConfigTest {
   }
 
   @Test
+  void theServiceRefusesToServeWithoutASigningKey() {
+    assertThat(AppConfig.from(Map.of()).auth().jwtPrivateKeyPem()).isNull();
+    var failure = dev.storefront.App.start(AppConfig.from(Map.of()), false).cause();
+    assertThat(failure).isInstanceOf(ConfigException.class).hasMessageContaining("JWT_PRIVATE_KEY");
+  }
+
+  @Test
   void invalidSettingsAreRejectedByName() {
     assertThatThrownBy(() -> AppConfig.from(Map.of("HTTP_PORT", "eighty")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("HTTP_PORT");

@@ -71,7 +71,8 @@ class SecurityHeadersTest {
 
   @Test
   void traceIsRefused() {
-    HttpResponse<Buffer> r = t.client.request(HttpMethod.TRACE, "/api/v1/products/1").send().await();
+    HttpResponse<Buffer> r = dev.storefront.support.Contract.checked(HttpMethod.TRACE, "/api/v1/products/1",
+        t.client.request(HttpMethod.TRACE, "/api/v1/products/1").send().await());
     assertThat(r.statusCode()).isEqualTo(405);
     assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
     assertThat(r.bodyAsString()).doesNotContain("X-Request");
@@ -79,7 +80,8 @@ class SecurityHeadersTest {
 
   @Test
   void corsOnlyForConfiguredOrigins() {
-    HttpResponse<Buffer> allowed = t.client.get("/api/v1/products/1").putHeader("Origin", "https://shop.example").send().await();
+    HttpResponse<Buffer> allowed = dev.storefront.support.Contract.valid("getProduct",
+        t.client.get("/api/v1/products/1").putHeader("Origin", "https://shop.example").send().await());
     assertThat(allowed.getHeader("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
     HttpResponse<Buffer> other = t.client.get("/api/v1/products/1").putHeader("Origin", "https://evil.example").send().await();
     assertThat(other.getHeader("Access-Control-Allow-Origin")).isNull();

@@ -3,7 +3,6 @@ package dev.storefront.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.App;
-import dev.storefront.config.AppConfig;
 import dev.storefront.support.Contract;
 import dev.storefront.support.TestApp;
 import io.vertx.core.http.HttpMethod;
@@ -89,13 +88,7 @@ class CacheBehaviourTest {
 
   /** A second API process view: same database schema and Redis namespace, its own L1. */
   private static void withSecondInstance(java.util.function.BiConsumer<App, WebClient> body) {
-    AppConfig sameData = AppConfig.from(Map.of(
-        "DATABASE_URL", "postgresql://" + t.config.database().user() + ":" + t.config.database().password() + "@"
-            + t.config.database().host() + ":" + t.config.database().port() + "/" + t.config.database().database(),
-        "DATABASE_SCHEMA", t.config.databaseSchema(), "REDIS_URL", t.config.redisUrl(),
-        "CACHE_NAMESPACE", t.config.cacheNamespace(), "HTTP_PORT", "0", "HTTP_INSTANCES", "1",
-        "ACCESS_LOG", "false", "JWT_PRIVATE_KEY", TestApp.SIGNING_KEY));
-    App other = App.start(sameData, false).await();
+    App other = t.startSibling(Map.of());
     WebClient client = WebClient.create(other.vertx(), new WebClientOptions().setDefaultPort(other.port()));
     try {
       body.accept(other, client);

@@ -28,18 +28,8 @@ class AuthRateLimitTest {
   static void start() {
     Map<String, String> limits = Map.of("AUTH_RATE_LIMIT_PER_MINUTE", "5", "AUTH_GLOBAL_RATE_LIMIT_PER_MINUTE", "8");
     t = TestApp.start("rate_limit", limits);
-    second = App.start(dev.storefront.config.AppConfig.from(secondEnv(limits)), false).await();
+    second = t.startSibling(limits);
     secondClient = WebClient.create(second.vertx(), new WebClientOptions().setDefaultPort(second.port()));
-  }
-
-  private static Map<String, String> secondEnv(Map<String, String> limits) {
-    var db = t.config.database();
-    Map<String, String> env = new java.util.HashMap<>(limits);
-    env.putAll(Map.of("DATABASE_URL", "postgresql://" + db.user() + ":" + db.password() + "@" + db.host() + ":"
-        + db.port() + "/" + db.database(), "DATABASE_SCHEMA", t.config.databaseSchema(), "REDIS_URL", t.config.redisUrl(),
-        "CACHE_NAMESPACE", t.config.cacheNamespace(), "HTTP_PORT", "0", "HTTP_INSTANCES", "1", "ACCESS_LOG", "false",
-        "JWT_PRIVATE_KEY", TestApp.SIGNING_KEY));
-    return env;
   }
 
   @AfterAll

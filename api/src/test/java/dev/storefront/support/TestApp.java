@@ -77,6 +77,22 @@ public final class TestApp implements AutoCloseable {
     return config;
   }
 
+  /**
+   * Another API process on the same database schema and Redis namespace (its own L1 and port):
+   * what a second pod behind the same Service would be.
+   */
+  public App startSibling(Map<String, String> overrides) {
+    var db = config.database();
+    Map<String, String> env = new HashMap<>(Map.of(
+        "DATABASE_URL", "postgresql://" + db.user() + ":" + db.password() + "@" + db.host() + ":" + db.port() + "/"
+            + db.database(),
+        "DATABASE_SCHEMA", config.databaseSchema(), "REDIS_URL", config.redisUrl(),
+        "CACHE_NAMESPACE", config.cacheNamespace(), "HTTP_PORT", "0", "HTTP_INSTANCES", "1", "ACCESS_LOG", "false",
+        "JWT_PRIVATE_KEY", SIGNING_KEY));
+    env.putAll(overrides);
+    return App.start(AppConfig.from(env), false).await();
+  }
+
   /** GET through the test client; the response is checked against the contract. */
   public HttpResponse<Buffer> get(String uri) {
     return Contract.checked(HttpMethod.GET, uri, client.get(uri).send().await());

@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t storefront-api .
-# Run:   docker run --read-only --tmpfs /tmp -e DATABASE_URL=... -e REDIS_URL=... -p 8080:8080 storefront-api
+# Run:   docker run --read-only --tmpfs /tmp -e DATABASE_URL=... -e REDIS_URL=... -e JWT_PRIVATE_KEY="$(cat key.pem)" -p 8080:8080 storefront-api
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
@@ -14,9 +14,10 @@ RUN mvn -B -q -pl api -am package -DskipTests
 
 FROM eclipse-temurin:17-jre
 # Numeric non-root user: Kubernetes can check runAsNonRoot without a passwd lookup.
-USER 10001:10001
 WORKDIR /app
-COPY --from=build --chown=10001:10001 /src/api/target/storefront-api.jar /app/storefront-api.jar
+# Root-owned and read-only to the process.
+COPY --from=build /src/api/target/storefront-api.jar /app/storefront-api.jar
+USER 10001:10001
 # Read-only root filesystem: the only writable place is the /tmp volume (Netty/JVM scratch files).
 VOLUME /tmp
 ENV JAVA_TOOL_OPTIONS="-XX:+UseContainerSupport -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dvertx.cacheDirBase=/tmp/vertx-cache" \

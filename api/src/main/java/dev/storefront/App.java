@@ -15,7 +15,7 @@ import dev.storefront.auth.AuthRoutes;
 import dev.storefront.auth.AuthService;
 import dev.storefront.auth.CaptchaVerifier;
 import dev.storefront.auth.LoginThrottle;
-import dev.storefront.auth.PasswordHasher;
+import dev.storefront.auth.PasswordHashing;
 import dev.storefront.auth.PasswordPolicy;
 import dev.storefront.auth.RefreshTokens;
 import dev.storefront.auth.UserRepository;
@@ -107,8 +107,8 @@ public final class App {
     SecurityCounters counters = new SecurityCounters(redis, config.cacheNamespace(), config.redisTimeoutMs());
     WebClient http = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(as.captchaTimeoutMs())
         .setUserAgent("storefront-api"));
-    AuthService auth = new AuthService(vertx, new UserRepository(pool), new RefreshTokens(pool, as.refreshTokenTtlDays()),
-        accessTokens, new PasswordHasher(), new PasswordPolicy(), new LoginThrottle(counters, as),
+    AuthService auth = new AuthService(new UserRepository(pool), new RefreshTokens(pool, as.refreshTokenTtlDays()),
+        accessTokens, new PasswordHashing(vertx), new PasswordPolicy(), new LoginThrottle(counters, as),
         new CaptchaVerifier(http, as.captchaVerifyUrl(), as.captchaSecret(), as.captchaTimeoutMs()),
         as.accessTokenTtlSeconds());
     App app = new App(vertx, pool, redis, versions, sentry, port, writes, registry, accessLog);

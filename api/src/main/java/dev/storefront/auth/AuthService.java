@@ -2,7 +2,6 @@ package dev.storefront.auth;
 
 import dev.storefront.http.ProblemException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.format.DateTimeFormatter;
@@ -10,24 +9,22 @@ import java.util.Locale;
 
 /** Sign-up, sign-in, token refresh and sign-out. Password hashing runs on worker threads. */
 public final class AuthService {
-  private final Vertx vertx;
   private final UserRepository users;
   private final RefreshTokens refreshTokens;
   private final AccessTokens accessTokens;
-  private final PasswordHasher hasher;
+  private final PasswordHashing hashing;
   private final PasswordPolicy policy;
   private final LoginThrottle throttle;
   private final CaptchaVerifier captcha;
   private final int accessTtlSeconds;
 
-  public AuthService(Vertx vertx, UserRepository users, RefreshTokens refreshTokens, AccessTokens accessTokens,
-      PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle, CaptchaVerifier captcha,
+  public AuthService(UserRepository users, RefreshTokens refreshTokens, AccessTokens accessTokens,
+      PasswordHashing hashing, PasswordPolicy policy, LoginThrottle throttle, CaptchaVerifier captcha,
       int accessTtlSeconds) {
-    this.vertx = vertx;
     this.users = users;
     this.refreshTokens = refreshTokens;
     this.accessTokens = accessTokens;
-    this.hasher = hasher;
+    this.hashing = hashing;
     this.policy = policy;
     this.throttle = throttle;
     this.captcha = captcha;
@@ -46,7 +43,7 @@ public final class AuthService {
   public Future<JsonObject> signup(String rawEmail, String password, String displayName) {
     String email = normalizeEmail(rawEmail);
     policy.check(password);
-    return vertx.executeBlocking(() -> hasher.hash(password), false)
+    return hashing.hash(password)
         .compose(hash -> users.insert(email, hash, displayName, "customer"))
         .compose(row -> row == null
             ? Future.failedFuture(new ProblemException(409, "email-taken", "Email already registered",
@@ -56,19 +53,18 @@ public final class AuthService {
 
   public Future<JsonObject> login(String rawEmail, String password, String captchaToken, String ip) {
     String email = normalizeEmail(rawEmail);
-    return throttle.check(email, ip)
-        .compose(requirement -> requirement == LoginThrottle.Requirement.CAPTCHA ? requireCaptcha(captchaToken, ip)
-            : Future.succeededFuture())
-        .compose(v -> users.byEmail(email))
-        .compose(row -> vertx.executeBlocking(
-            // Unknown emails are checked against a dummy hash: same work, same answer.
-            () -> hasher.verify(password, row == null ? null : row.getString("password_hash")) ? row : null, false))
-        .compose(row -> {
-          if (row == null) {
-            return throttle.recordFailure(email, ip).compose(v -> Future.failedFuture(invalidCredentials()));
-          }
-          return throttle.recordSuccess(email).compose(v -> tokens(row.getLong("id"), row.getString("role")));
-        });
+    return throttle.begin(email, ip).compose(attempt -> {
+      Future<Row> verified = (attempt.captchaRequired() ? requireCaptcha(captchaToken, ip) : Future.<Void>succeededFuture())
+          .compose(v -> users.byEmail(email))
+          // Unknown emails are checked against a dummy hash: same work, same answer.
+          .compose(row -> hashing.verify(password, row == null ? null : row.getString("password_hash"))
+              .map(ok -> ok ? row : null))
+          // Refused before or without a password verdict (captcha, overload, outage): not a failure.
+          .recover(e -> throttle.withdraw(attempt).transform(ignored -> Future.failedFuture(e)));
+      return verified.compose(row -> row == null
+          ? Future.failedFuture(invalidCredentials()) // the attempt stays recorded as a failure
+          : throttle.succeeded(email, attempt).compose(v -> tokens(row.getLong("id"), row.getString("role"))));
+    });
   }
 
   public Future<JsonObject> refresh(String refreshToken) {

@@ -1,8 +1,10 @@
 package dev.storefront.auth;
 
 import dev.storefront.config.AuthSettings;
+import dev.storefront.http.ClientIp;
 import dev.storefront.http.ProblemException;
 import dev.storefront.http.SecurityCounters;
+import dev.storefront.http.SecurityCounters.Pending;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,16 +13,17 @@ import java.util.HexFormat;
 
 /**
  * Failed-login counters, kept separately per account and per client IP, in Redis (shared by every
- * instance, failing closed). Past the captcha threshold in the short window a login must carry a
- * verified captcha; past the lock threshold in the hour it is refused with 429 until the oldest
- * failure leaves the window. Accounts are keyed by a hash of the email, known or not, so the
- * answers reveal nothing about which emails exist.
+ * instance, failing closed). Each attempt is recorded as a failure before its password is checked
+ * and taken back if it turns out not to be one, so parallel guesses cannot all slip under a
+ * threshold. Past the captcha threshold in the short window a login must carry a verified captcha;
+ * past the lock threshold in the hour it is refused with 429 until the oldest failure leaves the
+ * window. Accounts are keyed by a hash of the email, known or not, so answers reveal nothing.
  */
 public final class LoginThrottle {
   private static final long HOUR_MS = 3_600_000;
 
-  /** What a login attempt must satisfy before its password is checked. */
-  public enum Requirement { NONE, CAPTCHA }
+  /** A login attempt in progress: its two pending failure records and whether it needs a captcha. */
+  public record Attempt(boolean captchaRequired, Pending account, Pending address) {}
 
   private final SecurityCounters counters;
   private final AuthSettings settings;
@@ -32,30 +35,34 @@ public final class LoginThrottle {
     this.shortWindowMs = settings.loginFailureWindowMinutes() * 60_000L;
   }
 
-  /** Fails with 429 when locked; otherwise says whether a captcha is needed. */
-  public Future<Requirement> check(String email, String ip) {
-    Future<long[]> account = counters.count(accountKey(email), shortWindowMs, HOUR_MS);
-    Future<long[]> address = counters.count(ipKey(ip), shortWindowMs, HOUR_MS);
+  /** Records the attempt; fails with 429 (the attempt withdrawn) when the account or address is locked. */
+  public Future<Attempt> begin(String email, String ip) {
+    Future<Pending> account = counters.begin(accountKey(email), shortWindowMs, HOUR_MS);
+    Future<Pending> address = counters.begin(ipKey(ip), shortWindowMs, HOUR_MS);
     return Future.all(account, address).compose(all -> {
-      long[] a = account.result();
-      long[] i = address.result();
-      if (a[1] >= settings.loginLockAfterFailures() || i[1] >= settings.ipLockAfterFailures()) {
-        long wait = a[1] >= settings.loginLockAfterFailures() ? a[2] : i[2];
-        return Future.failedFuture(new ProblemException(429, "login-locked", "Too many failed sign-ins",
-            "Too many failed sign-ins; retry after " + wait + " s.").retryAfter(wait));
+      Attempt attempt = new Attempt(
+          account.result().recent() >= settings.loginCaptchaAfterFailures()
+              || address.result().recent() >= settings.ipCaptchaAfterFailures(),
+          account.result(), address.result());
+      boolean accountLocked = account.result().total() >= settings.loginLockAfterFailures();
+      if (!accountLocked && address.result().total() < settings.ipLockAfterFailures()) {
+        return Future.succeededFuture(attempt);
       }
-      boolean captcha = a[0] >= settings.loginCaptchaAfterFailures() || i[0] >= settings.ipCaptchaAfterFailures();
-      return Future.succeededFuture(captcha ? Requirement.CAPTCHA : Requirement.NONE);
+      long wait = accountLocked ? account.result().resetSeconds() : address.result().resetSeconds();
+      ProblemException locked = new ProblemException(429, "login-locked", "Too many failed sign-ins",
+          "Too many failed sign-ins; retry after " + wait + " s.").retryAfter(wait);
+      return withdraw(attempt).compose(v -> Future.failedFuture(locked));
     });
   }
 
-  public Future<Void> recordFailure(String email, String ip) {
-    return Future.all(counters.add(accountKey(email), HOUR_MS), counters.add(ipKey(ip), HOUR_MS)).mapEmpty();
+  /** The attempt was refused before its password was checked: it is not a failure. */
+  public Future<Void> withdraw(Attempt attempt) {
+    return Future.all(counters.withdraw(attempt.account()), counters.withdraw(attempt.address())).mapEmpty();
   }
 
-  /** A successful sign-in clears the account's failures (not the address's). */
-  public Future<Void> recordSuccess(String email) {
-    return counters.clear(accountKey(email));
+  /** The password was right: clears the account's failures and takes back this attempt's address record. */
+  public Future<Void> succeeded(String email, Attempt attempt) {
+    return Future.all(counters.clear(accountKey(email)), counters.withdraw(attempt.address())).mapEmpty();
   }
 
   private static String accountKey(String email) {
@@ -68,6 +75,6 @@ public final class LoginThrottle {
   }
 
   private static String ipKey(String ip) {
-    return "login:ip:" + ip;
+    return "login:ip:" + ClientIp.bucket(ip);
   }
 }

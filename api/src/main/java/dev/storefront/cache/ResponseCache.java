@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.concurrent.ConcurrentHashMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
@@ -32,6 +34,7 @@ public final class ResponseCache {
   private final double jitter;
   private final AsyncCache<String, Buffer> l1;
   private final BooleanSupplier l1Trusted;
+  private final ConcurrentHashMap<String, Future<Buffer>> inFlight = new ConcurrentHashMap<>();
 
   public ResponseCache(Vertx vertx, String namespace, RedisStore redis, CacheMetrics metrics,
       long l1TtlMs, int l1MaxEntries, long redisTtlMs, long notFoundTtlMs, double jitter, BooleanSupplier l1Trusted) {
@@ -57,8 +60,9 @@ public final class ResponseCache {
   public Future<Buffer> get(String key, Supplier<Future<Buffer>> loader) {
     String fullKey = namespace + key;
     if (!l1Trusted.getAsBoolean()) {
-      // This instance cannot currently learn of other instances' writes: skip process memory.
-      return loadThrough(fullKey, loader);
+      // This instance cannot currently learn of other instances' writes: serve nothing from
+      // process memory, but still let concurrent lookups share one load.
+      return coalesced(fullKey, loader);
     }
     CompletableFuture<Buffer> present = l1.getIfPresent(fullKey);
     if (present != null) {
@@ -76,6 +80,20 @@ public final class ResponseCache {
     });
     if (!started[0]) metrics.coalescedHit.increment();
     return onCallerContext(value);
+  }
+
+  private Future<Buffer> coalesced(String fullKey, Supplier<Future<Buffer>> loader) {
+    Promise<Buffer> mine = Promise.promise();
+    Future<Buffer> running = inFlight.putIfAbsent(fullKey, mine.future());
+    if (running != null) {
+      metrics.coalescedHit.increment();
+      return running;
+    }
+    loadThrough(fullKey, loader).onComplete(ar -> {
+      inFlight.remove(fullKey, mine.future());
+      mine.handle(ar);
+    });
+    return mine.future();
   }
 
   /** Evicts from this process's L1 and from Redis, then once more a moment later. */

@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import dev.storefront.http.ProblemException;
 
 /** Operator writes to products and stock; bodies are validated against the contract first. */
 public final class AdminCatalogRoutes {
@@ -29,12 +29,19 @@ public final class AdminCatalogRoutes {
   private void update(RoutingContext rc) {
     long id = CatalogRoutes.productId(rc.pathParam("id"));
     JsonObject body = rc.body().asJsonObject();
-    Integer priceCents = body.containsKey("price")
-        ? new BigDecimal(body.getValue("price").toString()).setScale(2, RoundingMode.HALF_UP).movePointRight(2).intValueExact()
-        : null;
+    Integer priceCents = body.containsKey("price") ? cents(body.getValue("price").toString()) : null;
     writes.update(id, body.getString("name"), body.getString("description"), priceCents)
         .onSuccess(product -> noStore(rc).end(product))
         .onFailure(rc::fail);
+  }
+
+  /** Whole cents only: 12.345 or 0.001 are refused rather than rounded. */
+  private static int cents(String price) {
+    BigDecimal value = new BigDecimal(price);
+    if (value.stripTrailingZeros().scale() > 2 || value.compareTo(new BigDecimal("0.01")) < 0) {
+      throw ProblemException.badRequest("price must be at least 0.01 with at most two decimals");
+    }
+    return value.movePointRight(2).intValueExact();
   }
 
   private static io.vertx.core.http.HttpServerResponse noStore(RoutingContext rc) {

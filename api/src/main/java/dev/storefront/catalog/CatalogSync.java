@@ -32,7 +32,8 @@ public final class CatalogSync {
   private volatile Map<Integer, Long> versions = Map.of();
   private volatile long lastSyncMs;
   private volatile LongConsumer onProductChanged = id -> {};
-  private long timerId = -1;
+  private volatile long timerId = -1;
+  private volatile boolean stopped;
   private long lastPruneMs;
 
   public CatalogSync(ProductRepository repository) {
@@ -45,11 +46,19 @@ public final class CatalogSync {
   }
 
   public Future<Void> start(Vertx vertx, long pollMs) {
-    return poll().onSuccess(v -> timerId = vertx.setPeriodic(pollMs, id -> poll()
-        .onFailure(e -> LOG.warn("catalog sync poll failed: {}", e.toString()))));
+    return poll().onSuccess(v -> scheduleNext(vertx, pollMs));
+  }
+
+  /** The next poll is armed when this one ends, so a slow database never has two in flight. */
+  private void scheduleNext(Vertx vertx, long pollMs) {
+    if (stopped) return;
+    timerId = vertx.setTimer(pollMs, id -> poll()
+        .onFailure(e -> LOG.warn("catalog sync poll failed: {}", e.toString()))
+        .onComplete(ar -> scheduleNext(vertx, pollMs)));
   }
 
   public void stop(Vertx vertx) {
+    stopped = true;
     if (timerId >= 0) vertx.cancelTimer(timerId);
   }
 

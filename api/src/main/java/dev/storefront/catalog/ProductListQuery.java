@@ -15,6 +15,7 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
 
   public static final int MAX_SIZE = 100;
   public static final int MAX_PAGE = 500;
+  private static final java.util.regex.Pattern PRICE = java.util.regex.Pattern.compile("\\d{1,7}(\\.\\d{1,2})?");
 
   public enum Sort {
     POPULARITY("popularity", "popularity DESC, id"),
@@ -41,8 +42,9 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
     Integer category = intParam(params, "category", 1, Integer.MAX_VALUE, null);
     String q = single(params, "q");
     if (q != null) {
+      if (q.length() > 100) throw ProblemException.badRequest("q must be 1 to 100 characters");
       q = q.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-      if (q.isEmpty() || q.length() > 100) throw ProblemException.badRequest("q must be 1 to 100 characters");
+      if (q.isEmpty()) throw ProblemException.badRequest("q must be 1 to 100 characters");
     }
     Integer min = priceParam(params, "minPrice");
     Integer max = priceParam(params, "maxPrice");
@@ -90,15 +92,14 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
   private static Integer priceParam(MultiMap params, String name) {
     String raw = single(params, name);
     if (raw == null) return null;
-    BigDecimal value;
-    try {
-      value = new BigDecimal(raw.trim());
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest(name + " must be a number");
+    // A plain decimal only: exponents like 1e-99999999 would make BigDecimal work for minutes.
+    if (!PRICE.matcher(raw.trim()).matches()) {
+      throw ProblemException.badRequest(name + " must be a number with at most two decimals");
     }
-    if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+    BigDecimal value = new BigDecimal(raw.trim());
+    if (value.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
       throw ProblemException.badRequest(name + " must be between 0 and 1000000");
     }
-    return value.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+    return value.movePointRight(2).intValueExact();
   }
 }

@@ -32,9 +32,12 @@ public record AuthSettings(
       throw new ConfigException("JWT_PRIVATE_KEY", "must be a PKCS#8 PEM EC P-256 private key");
     }
     List<String> proxies = list(env.optional("TRUSTED_PROXIES"));
-    proxies.forEach(p -> {
-      if (!p.matches("[0-9a-fA-F:.]+(/\\d{1,3})?")) throw new ConfigException("TRUSTED_PROXIES", "'" + p + "' is not an IP or CIDR");
-    });
+    try {
+      new dev.storefront.http.ClientIp(proxies);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("TRUSTED_PROXIES", e.getMessage());
+    }
+    if (pem != null) dev.storefront.auth.SigningKeys.publicPemOf(pem.replace("\\n", "\n"));
     return new AuthSettings(
         pem == null ? null : pem.replace("\\n", "\n"),
         env.string("JWT_ISSUER", "storefront-api"),

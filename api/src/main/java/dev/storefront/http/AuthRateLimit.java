@@ -14,6 +14,9 @@ import io.vertx.ext.web.RoutingContext;
 public final class AuthRateLimit implements Handler<RoutingContext> {
   static final String PREFIX = "/api/v1/auth/";
   private static final long MINUTE_MS = 60_000;
+  /** Budgets exist for these names only, so odd paths cannot mint fresh keys. */
+  private static final java.util.Map<String, String> ENDPOINTS = java.util.Map.of(
+      "signup", "signup", "login", "login", "refresh", "refresh", "logout", "logout");
 
   private final SecurityCounters counters;
   private final ClientIp clientIp;
@@ -34,17 +37,15 @@ public final class AuthRateLimit implements Handler<RoutingContext> {
       rc.next();
       return;
     }
-    String ip = clientIp.of(rc.request());
-    String endpoint = path.substring(PREFIX.length());
+    String ip = ClientIp.bucket(clientIp.of(rc.request()));
+    String endpoint = ENDPOINTS.getOrDefault(path.substring(PREFIX.length()).replaceAll("/+$", ""), "other");
     counters.hit("rl:all:" + ip, MINUTE_MS, ceiling)
         .compose(all -> all.allowed()
             ? counters.hit("rl:" + endpoint + ":" + ip, MINUTE_MS, perEndpoint).map(one -> tighter(one, all))
             : Future.succeededFuture(all))
         .onSuccess(window -> {
           HttpServerResponse response = rc.response();
-          boolean ceilingHit = window.remaining() == 0 && !window.allowed();
-          long limit = ceilingHit ? ceiling : perEndpoint;
-          response.putHeader("RateLimit-Limit", Long.toString(limit))
+          response.putHeader("RateLimit-Limit", Long.toString(window.limit()))
               .putHeader("RateLimit-Remaining", Long.toString(window.remaining()))
               .putHeader("RateLimit-Reset", Long.toString(window.resetSeconds()));
           if (window.allowed()) {

@@ -2,10 +2,8 @@ package dev.storefront.http;
 
 import io.vertx.core.http.HttpServerRequest;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
-import java.util.regex.Pattern;
+import io.netty.util.NetUtil;
 
 /**
  * The client's address: the TCP peer, unless the peer is a trusted proxy, in which case the
@@ -13,7 +11,6 @@ import java.util.regex.Pattern;
  * the header is ignored, so rotating it gains an attacker nothing.
  */
 public final class ClientIp {
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]{7,15}|[0-9a-fA-F:.]{2,45}");
 
   private record Cidr(BigInteger network, BigInteger mask, int bytes) {
     boolean contains(byte[] address) {
@@ -51,22 +48,35 @@ public final class ClientIp {
     return address != null && trusted.stream().anyMatch(c -> c.contains(address));
   }
 
-  /** The address bytes of an IP literal, or null: never a DNS lookup. */
+  /** The address bytes of an IP literal, or null: strictly a literal, never a DNS lookup. */
   static byte[] parse(String ip) {
-    if (ip == null || !IP_LITERAL.matcher(ip).matches()) return null;
-    try {
-      return InetAddress.getByName(ip).getAddress();
-    } catch (UnknownHostException e) {
-      return null;
-    }
+    return ip == null ? null : NetUtil.createByteArrayFromIpAddressString(ip);
+  }
+
+  /**
+   * The key for per-address counters: the address itself for IPv4, its /64 for IPv6 (one
+   * subscriber usually holds a whole /64, so counting single addresses would give them 2^64 budgets).
+   */
+  public static String bucket(String ip) {
+    byte[] address = parse(ip);
+    if (address == null || address.length == 4) return ip;
+    StringBuilder prefix = new StringBuilder();
+    for (int i = 0; i < 8; i += 2) prefix.append(String.format("%02x%02x:", address[i], address[i + 1]));
+    return prefix.append(":/64").toString();
   }
 
   private static Cidr cidr(String spec) {
-    String[] parts = spec.split("/");
+    String[] parts = spec.split("/", -1);
     byte[] address = parse(parts[0]);
-    if (address == null) throw new IllegalArgumentException("not an IP: " + spec);
+    if (address == null || parts.length > 2) throw new IllegalArgumentException("not an IP or CIDR: " + spec);
     int bits = address.length * 8;
-    int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : bits;
+    int prefix;
+    try {
+      prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : bits;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("bad prefix length: " + spec);
+    }
+    if (prefix < 0 || prefix > bits) throw new IllegalArgumentException("prefix length out of range: " + spec);
     BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
         .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
     return new Cidr(new BigInteger(1, address).and(mask), mask, address.length);

@@ -38,17 +38,14 @@ public final class FailureHandler implements Handler<RoutingContext> {
     String requestId = rc.get(RequestContextHandler.REQUEST_ID);
     if (failure instanceof ProblemException p) {
       if (p.retryAfterSeconds() > 0) rc.response().putHeader("Retry-After", Long.toString(p.retryAfterSeconds()));
+      if (p.status() >= 500) report(rc, p.status(), p, requestId);
       send(rc, p.status(), p.type(), p.title(), p.getMessage(), requestId);
       return;
     }
     int status = statusOf(rc, failure);
     String detail = status < 500 ? clientDetail(status, failure) : null;
     if (status >= 500) {
-      String route = RequestContextHandler.routeOf(rc);
-      String method = rc.request().method().name();
-      LOG.error("{} {} failed with {} (request {})", method, route, status, requestId, failure);
-      sentry.report(failure == null ? new IllegalStateException("status " + status) : failure,
-          status, method, route, requestId);
+      report(rc, status, failure == null ? new IllegalStateException("status " + status) : failure, requestId);
       if (status == 503) detail = "A dependency is unavailable; retry shortly.";
     }
     send(rc, status, Problems.type(status), Problems.title(status), detail, requestId);
@@ -63,6 +60,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     if (failure == null && rc.statusCode() > 0) return rc.statusCode();
     return 500;
+  }
+
+  private void report(RoutingContext rc, int status, Throwable failure, String requestId) {
+    String route = RequestContextHandler.routeOf(rc);
+    String method = rc.request().method().name();
+    LOG.error("{} {} failed with {} (request {})", method, route, status, requestId, failure);
+    sentry.report(failure, status, method, route, requestId);
   }
 
   /** Connection loss, timeouts, overload and lost serialization races: worth a retry, not a bug. */

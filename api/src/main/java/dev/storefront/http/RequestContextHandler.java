@@ -3,6 +3,7 @@ package dev.storefront.http;
 import dev.storefront.observability.AccessLog;
 import dev.storefront.observability.HttpMetrics;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
@@ -42,11 +43,19 @@ public final class RequestContextHandler implements PlatformHandler {
       long nanos = System.nanoTime() - start;
       String route = routeOf(rc);
       int status = rc.response().getStatusCode();
-      String method = rc.request().method().name();
+      String method = methodLabel(rc.request().method());
       metrics.record(method, route, status, nanos);
       if (accessLog != null) accessLog.log(requestId, method, route, status, nanos / 1_000_000.0);
     });
     rc.next();
+  }
+
+  private static final java.util.Set<HttpMethod> KNOWN = java.util.Set.of(HttpMethod.GET, HttpMethod.HEAD,
+      HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+  /** Any method token is valid HTTP; only the standard ones become label values. */
+  static String methodLabel(HttpMethod method) {
+    return KNOWN.contains(method) ? method.name() : "OTHER";
   }
 
   /** The OpenAPI template of the route that answered, from the metadata the router builder sets. */

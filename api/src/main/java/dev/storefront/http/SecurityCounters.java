@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SecurityCounters {
   /** {@code allowed}, the events left in the window, and the seconds until one frees up. */
-  public record Window(boolean allowed, long count, long remaining, long resetSeconds) {}
+  public record Window(boolean allowed, long limit, long count, long remaining, long resetSeconds) {}
+
+  /** An event recorded before its outcome is known, with the counts it found before itself. */
+  public record Pending(String key, String member, long recent, long total, long resetSeconds) {}
 
   // KEYS[1]; ARGV: window ms, limit, member suffix. Adds an event only when under the limit.
   private static final String HIT = """
@@ -38,8 +41,9 @@ public final class SecurityCounters {
       return {allowed, count, reset}
       """;
 
-  // KEYS[1]; ARGV: short window ms, long window ms. Counts without adding.
-  private static final String COUNT = """
+  // KEYS[1]; ARGV: short window ms, long window ms, member suffix. Counts what came before, then
+  // records this event in the same atomic step, so concurrent attempts each see the others.
+  private static final String BEGIN = """
       local t = redis.call('TIME')
       local now = t[1] * 1000 + math.floor(t[2] / 1000)
       redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
@@ -48,16 +52,10 @@ public final class SecurityCounters {
       local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
       local reset = 0
       if oldest[2] then reset = tonumber(oldest[2]) + tonumber(ARGV[2]) - now end
-      return {recent, total, reset}
-      """;
-
-  // KEYS[1]; ARGV: window ms, member suffix. Records an event unconditionally.
-  private static final String ADD = """
-      local t = redis.call('TIME')
-      local now = t[1] * 1000 + math.floor(t[2] / 1000)
-      redis.call('ZADD', KEYS[1], now, now .. '-' .. ARGV[2])
-      redis.call('PEXPIRE', KEYS[1], ARGV[1])
-      return 1
+      local member = now .. '-' .. ARGV[3]
+      redis.call('ZADD', KEYS[1], now, member)
+      redis.call('PEXPIRE', KEYS[1], ARGV[2])
+      return {recent, total, reset, member}
       """;
 
   private final Redis redis;
@@ -75,18 +73,21 @@ public final class SecurityCounters {
     return eval(HIT, key, Long.toString(windowMs), Long.toString(limit), suffix()).map(r -> {
       boolean allowed = r.get(0).toInteger() == 1;
       long count = r.get(1).toLong();
-      return new Window(allowed, count, Math.max(0, limit - count), seconds(r.get(2).toLong()));
+      return new Window(allowed, limit, count, Math.max(0, limit - count), seconds(r.get(2).toLong()));
     });
   }
 
-  /** Events in the last {@code shortMs} and in the last {@code longMs}, and seconds until the oldest leaves. */
-  public Future<long[]> count(String key, long shortMs, long longMs) {
-    return eval(COUNT, key, Long.toString(shortMs), Long.toString(longMs))
-        .map(r -> new long[] {r.get(0).toLong(), r.get(1).toLong(), seconds(r.get(2).toLong())});
+  /**
+   * Records an event whose outcome is not known yet, returning how many came before it in the
+   * last {@code shortMs} and {@code longMs}; {@link #withdraw} takes it back if it should not count.
+   */
+  public Future<Pending> begin(String key, long shortMs, long longMs) {
+    return eval(BEGIN, key, Long.toString(shortMs), Long.toString(longMs), suffix())
+        .map(r -> new Pending(key, r.get(3).toString(), r.get(0).toLong(), r.get(1).toLong(), seconds(r.get(2).toLong())));
   }
 
-  public Future<Void> add(String key, long windowMs) {
-    return eval(ADD, key, Long.toString(windowMs), suffix()).mapEmpty();
+  public Future<Void> withdraw(Pending pending) {
+    return send(Request.cmd(Command.ZREM).arg(namespace + pending.key()).arg(pending.member())).mapEmpty();
   }
 
   public Future<Void> clear(String key) {

@@ -71,6 +71,21 @@ class LoginThrottleTest {
   }
 
   @Test
+  void parallelGuessesCannotSlipUnderTheCaptchaThreshold() {
+    account("parallel@example.com");
+    java.util.List<io.vertx.core.Future<HttpResponse<Buffer>>> guesses = new java.util.ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      guesses.add(t.client.post("/api/v1/auth/login").sendJsonObject(
+          new JsonObject().put("email", "parallel@example.com").put("password", "guess number " + i)));
+    }
+    io.vertx.core.Future.join(guesses).await();
+    long checked = guesses.stream().filter(f -> "/problems/invalid-credentials".equals(type(f.result()))).count();
+    long challenged = guesses.stream().filter(f -> type(f.result()).endsWith("captcha-required")).count();
+    assertThat(checked).as("password checks without a captcha").isEqualTo(5);
+    assertThat(challenged).isEqualTo(10);
+  }
+
+  @Test
   void twentyFailuresInAnHourLockTheAccountWithRetryAfter() {
     account("locked@example.com");
     captcha.answer(true);

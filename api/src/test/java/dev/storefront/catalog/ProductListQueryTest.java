@@ -48,6 +48,11 @@ class ProductListQueryTest {
     assertBad("minPrice", () -> parse("minPrice", "cheap"));
     assertBad("minPrice", () -> parse("minPrice", "20", "maxPrice", "10"));
     assertBad("q", () -> parse("q", "   "));
+    assertBad("q", () -> parse("q", "a" + " ".repeat(100) + "b"));
+    assertBad("minPrice", () -> parse("minPrice", "1e-99999999"));
+    assertBad("maxPrice", () -> parse("maxPrice", "1E+9"));
+    assertBad("minPrice", () -> parse("minPrice", "12.345"));
+    assertBad("minPrice", () -> parse("minPrice", "-1"));
     assertBad("sort", () -> parse("sort", "name", "sort", "price_asc"));
   }
 

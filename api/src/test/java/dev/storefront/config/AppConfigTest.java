@@ -48,6 +48,11 @@ class AppConfigTest {
         .hasMessageContaining("JWT_PRIVATE_KEY");
     assertThatThrownBy(() -> AppConfig.from(Map.of("TRUSTED_PROXIES", "10.0.0.0/8, proxy.example")))
         .hasMessageContaining("TRUSTED_PROXIES");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("TRUSTED_PROXIES", "10.0.0.0/33")))
+        .hasMessageContaining("TRUSTED_PROXIES");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("JWT_PRIVATE_KEY",
+        "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----")))
+        .hasMessageContaining("JWT_PRIVATE_KEY");
     assertThatThrownBy(() -> AppConfig.from(Map.of("ACCESS_LOG", "maybe")))
         .hasMessageContaining("ACCESS_LOG");
   }

@@ -87,6 +87,14 @@ class ErrorResponsesTest {
   }
 
   @Test
+  void pricesThatAreNotWholeCentsAre400NotA500() {
+    for (String price : new String[] {"0.001", "12.345", "0"}) {
+      problem(t.send(HttpMethod.PATCH, "/api/v1/admin/products/4", Buffer.buffer("{\"price\": " + price + "}"), true),
+          400, "invalid-request");
+    }
+  }
+
+  @Test
   void bodyOverTheLimitIs413() {
     String padding = "x".repeat(4096);
     problem(valid("setProductStock", putStock(3, Buffer.buffer("{\"stock\": 1, \"pad\": \"" + padding + "\"}"))),

@@ -66,11 +66,13 @@ class ObservabilityTest {
     get("/api/v1/products/abc");
     get("/no/such/route/123");
     get("/api/v1/products?category=11");
+    t.client.request(io.vertx.core.http.HttpMethod.valueOf("FOO1"), "/api/v1/products/1").send().await();
     String metrics = valid("getMetrics", get("/metrics")).bodyAsString();
     assertThat(metrics).contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/v1/products/{id}\",status=\"2xx\"");
     assertThat(metrics).contains("route=\"/api/v1/products/{id}\",status=\"4xx\"");
     assertThat(metrics).contains("route=\"unmatched\",status=\"4xx\"");
     assertThat(metrics).doesNotContain("/api/v1/products/1\"").doesNotContain("route=\"/no/such");
+    assertThat(metrics).contains("method=\"OTHER\"").doesNotContain("FOO1");
     assertThat(metrics).contains("cache_requests_total{cache=\"pdp\",result=\"miss\",tier=\"db\"}");
     assertThat(metrics).contains("cache_load_seconds_count{cache=\"pdp\"}");
     assertThat(metrics).contains("jvm_memory_used_bytes");

@@ -1,4 +1,4 @@
-SELECT t.id, t.user_id, t.family_id, t.expires_at < now() AS expired, t.used_at IS NOT NULL AS used,
+SELECT t.id, t.user_id, t.family_id, t.expires_at, t.expires_at < now() AS expired, t.used_at IS NOT NULL AS used,
        t.revoked_at IS NOT NULL AS revoked, u.role
 FROM refresh_tokens t JOIN users u ON u.id = t.user_id
 WHERE t.token_hash = $1

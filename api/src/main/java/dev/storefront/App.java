@@ -2,6 +2,7 @@ package dev.storefront;
 
 import dev.storefront.cache.CacheMetrics;
 import dev.storefront.cache.CircuitBreaker;
+import dev.storefront.cache.RedisSettings;
 import dev.storefront.cache.RedisStore;
 import dev.storefront.cache.ResponseCache;
 import dev.storefront.catalog.AdminCatalogRoutes;

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -44,9 +46,10 @@ public final class RefreshTokens {
     this.ttlDays = ttlDays;
   }
 
-  /** Starts a new family (a login). */
+  /** Starts a new family (a sign-in), which ends {@code ttlDays} later however often it rotates. */
   public Future<String> issue(long userId) {
-    return pool.withConnection(c -> insert(c, userId, UUID.randomUUID()));
+    OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plusDays(ttlDays);
+    return pool.withConnection(c -> insert(c, userId, UUID.randomUUID(), expires));
   }
 
   public Future<Rotation> rotate(String token) {
@@ -62,7 +65,7 @@ public final class RefreshTokens {
       }
       long userId = row.getLong("user_id");
       return tx.preparedQuery(MARK_USED).execute(Tuple.of(row.getLong("id")))
-          .compose(v -> insert(tx, userId, family))
+          .compose(v -> insert(tx, userId, family, row.getOffsetDateTime("expires_at")))
           .map(next -> new Rotation(userId, row.getString("role"), next));
     })).compose(r -> r.newToken() == null ? Future.failedFuture(new Rejected("reused")) : Future.succeededFuture(r));
   }
@@ -75,11 +78,11 @@ public final class RefreshTokens {
     }));
   }
 
-  private Future<String> insert(SqlClient client, long userId, UUID family) {
+  private Future<String> insert(SqlClient client, long userId, UUID family, OffsetDateTime expires) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    return client.preparedQuery(INSERT).execute(Tuple.of(userId, family, hash(token), ttlDays)).map(token);
+    return client.preparedQuery(INSERT).execute(Tuple.of(userId, family, hash(token), expires)).map(token);
   }
 
   static Buffer hash(String token) {

@@ -96,8 +96,25 @@ class AccountsTest {
         .as("the legitimate newest token died with its family").isEqualTo(401);
 
     JsonObject otherSession = t.login("rotate@example.com", "a sturdy passphrase").bodyAsJsonObject();
+    assertThat(familyExpiries("rotate@example.com")).as("rotation never extends a sign-in").isEqualTo(2);
     assertThat(post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", otherSession.getString("refreshToken")))
         .statusCode()).as("another sign-in is another family").isEqualTo(200);
+  }
+
+  /** Distinct expiry instants among the user's refresh tokens: one per sign-in when rotation keeps it. */
+  private static long familyExpiries(String email) {
+    var db = t.config.database();
+    try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl() + "?currentSchema=" + t.config.databaseSchema(),
+        db.user(), db.password());
+        var ps = c.prepareStatement("SELECT count(DISTINCT expires_at) FROM refresh_tokens r "
+            + "JOIN users u ON u.id = r.user_id WHERE u.email = ?")) {
+      ps.setString(1, email);
+      var rs = ps.executeQuery();
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -1,14 +1,14 @@
-package dev.storefront;
+package dev.storefront.cache;
 
 import dev.storefront.config.AppConfig;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.RedisOptions;
 
 /** Redis client options: bounded pool and wait queue, connect timeout tied to the call timeout. */
-final class RedisSettings {
+public final class RedisSettings {
   private RedisSettings() {}
 
-  static RedisOptions options(AppConfig config) {
+  public static RedisOptions options(AppConfig config) {
     return new RedisOptions()
         .setConnectionString(config.redisUrl())
         .setMaxPoolSize(config.redisPoolSize())

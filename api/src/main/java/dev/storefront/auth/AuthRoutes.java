@@ -2,6 +2,7 @@ package dev.storefront.auth;
 
 import dev.storefront.http.ClientIp;
 import dev.storefront.http.ProblemException;
+import dev.storefront.http.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -28,19 +29,19 @@ public final class AuthRoutes {
   private void signup(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
     auth.signup(body.getString("email"), body.getString("password"), body.getString("displayName"))
-        .onSuccess(tokens -> json(rc, 201, tokens)).onFailure(rc::fail);
+        .onSuccess(tokens -> Responses.privateJson(rc, 201, tokens.toBuffer())).onFailure(rc::fail);
   }
 
   private void login(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
     auth.login(body.getString("email"), body.getString("password"), body.getString("captchaToken"),
             clientIp.of(rc.request()))
-        .onSuccess(tokens -> json(rc, 200, tokens)).onFailure(rc::fail);
+        .onSuccess(tokens -> Responses.privateJson(rc, 200, tokens.toBuffer())).onFailure(rc::fail);
   }
 
   private void refresh(RoutingContext rc) {
     auth.refresh(rc.body().asJsonObject().getString("refreshToken"))
-        .onSuccess(tokens -> json(rc, 200, tokens)).onFailure(rc::fail);
+        .onSuccess(tokens -> Responses.privateJson(rc, 200, tokens.toBuffer())).onFailure(rc::fail);
   }
 
   private void logout(RoutingContext rc) {
@@ -49,12 +50,13 @@ public final class AuthRoutes {
   }
 
   private void me(RoutingContext rc) {
-    auth.profile(AccessTokens.userId(rc.user())).onSuccess(p -> json(rc, 200, p)).onFailure(rc::fail);
+    auth.profile(AccessTokens.userId(rc.user()))
+        .onSuccess(p -> Responses.privateJson(rc, 200, p.toBuffer())).onFailure(rc::fail);
   }
 
   private void updateMe(RoutingContext rc) {
     auth.updateProfile(AccessTokens.userId(rc.user()), rc.body().asJsonObject().getString("displayName"))
-        .onSuccess(p -> json(rc, 200, p)).onFailure(rc::fail);
+        .onSuccess(p -> Responses.privateJson(rc, 200, p.toBuffer())).onFailure(rc::fail);
   }
 
   /** Admin-only operations: a signed-in customer gets 403, not 401. */
@@ -66,8 +68,4 @@ public final class AuthRoutes {
     }
   }
 
-  private static void json(RoutingContext rc, int status, JsonObject body) {
-    rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-        .putHeader("Cache-Control", "no-store").end(body.toBuffer());
-  }
 }

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.math.BigDecimal;
 import dev.storefront.http.ProblemException;
+import dev.storefront.http.Responses;
 
 /** Operator writes to products and stock; bodies are validated against the contract first. */
 public final class AdminCatalogRoutes {
@@ -23,7 +24,7 @@ public final class AdminCatalogRoutes {
   private void setStock(RoutingContext rc) {
     long id = CatalogRoutes.productId(rc.pathParam("id"));
     int stock = rc.body().asJsonObject().getInteger("stock");
-    writes.setStock(id, stock).onSuccess(body -> noStore(rc).end(body)).onFailure(rc::fail);
+    writes.setStock(id, stock).onSuccess(body -> Responses.privateJson(rc, 200, body)).onFailure(rc::fail);
   }
 
   private void update(RoutingContext rc) {
@@ -31,7 +32,7 @@ public final class AdminCatalogRoutes {
     JsonObject body = rc.body().asJsonObject();
     Integer priceCents = body.containsKey("price") ? cents(body.getValue("price").toString()) : null;
     writes.update(id, body.getString("name"), body.getString("description"), priceCents)
-        .onSuccess(product -> noStore(rc).end(product))
+        .onSuccess(product -> Responses.privateJson(rc, 200, product))
         .onFailure(rc::fail);
   }
 
@@ -44,7 +45,4 @@ public final class AdminCatalogRoutes {
     return value.movePointRight(2).intValueExact();
   }
 
-  private static io.vertx.core.http.HttpServerResponse noStore(RoutingContext rc) {
-    return rc.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store");
-  }
 }

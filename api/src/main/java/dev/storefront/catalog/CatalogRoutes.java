@@ -1,8 +1,7 @@
 package dev.storefront.catalog;
 
 import dev.storefront.http.ProblemException;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
+import static dev.storefront.http.Responses.json;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -12,7 +11,6 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
  * the throughput (docs/performance.md), and the bounds here mirror openapi.yaml.
  */
 public final class CatalogRoutes {
-  private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
   private final CatalogService catalog;
 
   public CatalogRoutes(CatalogService catalog) {
@@ -52,7 +50,5 @@ public final class CatalogRoutes {
     throw ProblemException.badRequest("id must be a positive integer");
   }
 
-  static void json(RoutingContext rc, Buffer body) {
-    rc.response().putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(body);
-  }
+
 }

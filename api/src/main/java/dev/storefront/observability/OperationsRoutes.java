@@ -2,6 +2,8 @@ package dev.storefront.observability;
 
 import dev.storefront.cache.RedisStore;
 import dev.storefront.http.ProblemException;
+import dev.storefront.http.Responses;
+import static dev.storefront.http.Responses.body;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -30,8 +32,8 @@ public final class OperationsRoutes {
   }
 
   public void bind(RouterBuilder builder) {
-    builder.getRoute("getSchema").addHandler(rc -> send(rc, "application/yaml", assets.contract()));
-    builder.getRoute("getDocs").addHandler(rc -> send(rc, "text/html; charset=utf-8", assets.docsPage()));
+    builder.getRoute("getSchema").addHandler(rc -> body(rc, "application/yaml", assets.contract()));
+    builder.getRoute("getDocs").addHandler(rc -> body(rc, "text/html; charset=utf-8", assets.docsPage()));
     builder.getRoute("getDocsAsset").addHandler(this::docsAsset);
     builder.getRoute("getMetrics").addHandler(PrometheusScrapingHandler.create(registry));
     builder.getRoute("getLiveness").addHandler(rc -> health(rc, 200, Map.of()));
@@ -45,7 +47,7 @@ public final class OperationsRoutes {
       return;
     }
     rc.response().putHeader("Cache-Control", "public, max-age=86400");
-    send(rc, "application/javascript", file);
+    body(rc, "application/javascript", file);
   }
 
   /** Ready when PostgreSQL answers; Redis being down is reported but only degrades the cache. */
@@ -62,11 +64,7 @@ public final class OperationsRoutes {
   private static void health(RoutingContext rc, int status, Map<String, String> checks) {
     JsonObject body = new JsonObject().put("status", status == 200 ? "UP" : "DOWN");
     if (!checks.isEmpty()) body.put("checks", new JsonObject(Map.copyOf(checks)));
-    rc.response().setStatusCode(status).putHeader("Cache-Control", "no-store");
-    send(rc, "application/json", body.toBuffer());
+    Responses.privateJson(rc, status, body.toBuffer());
   }
 
-  private static void send(RoutingContext rc, String contentType, Buffer body) {
-    rc.response().putHeader("Content-Type", contentType).end(body);
-  }
 }

@@ -1,0 +1,32 @@
+package dev.storefront.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/** Successful bodies, written the same way by every feature (errors go through {@link FailureHandler}). */
+public final class Responses {
+  private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+  private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+
+  private Responses() {}
+
+  /** A JSON body that shared caches may keep (the catalog). */
+  public static void json(RoutingContext rc, Buffer body) {
+    rc.response().putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(body);
+  }
+
+  /** A JSON body that must never be stored: account data and the results of writes. */
+  public static void privateJson(RoutingContext rc, int status, Buffer body) {
+    noStore(rc.response()).setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(body);
+  }
+
+  public static HttpServerResponse noStore(HttpServerResponse response) {
+    return response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+  }
+
+  public static void body(RoutingContext rc, String contentType, Buffer body) {
+    rc.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(body);
+  }
+}

@@ -2,6 +2,9 @@ package dev.storefront.auth;
 
 import dev.storefront.db.SqlFiles;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.RowSet;
+import org.slf4j.LoggerFactory;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -26,6 +29,8 @@ public final class RefreshTokens {
   private static final String FOR_UPDATE = SqlFiles.load("auth/refresh-token-for-update.sql");
   private static final String MARK_USED = SqlFiles.load("auth/mark-refresh-token-used.sql");
   private static final String REVOKE_FAMILY = SqlFiles.load("auth/revoke-family.sql");
+  private static final String PRUNE = SqlFiles.load("auth/prune-refresh-tokens.sql");
+  private static final long PRUNE_EVERY_MS = 3_600_000;
 
   /** The outcome of presenting a refresh token. */
   public record Rotation(long userId, String role, String newToken) {}
@@ -76,6 +81,17 @@ public final class RefreshTokens {
       if (!rows.iterator().hasNext()) return Future.succeededFuture();
       return tx.preparedQuery(REVOKE_FAMILY).execute(Tuple.of(rows.iterator().next().getUUID("family_id"))).mapEmpty();
     }));
+  }
+
+  /** Deletes tokens that can no longer be used; returns how many. */
+  public Future<Integer> prune() {
+    return pool.query(PRUNE).execute().map(RowSet::rowCount);
+  }
+
+  /** Prunes every hour from now on (idempotent, so every instance may do it). */
+  public long schedulePruning(Vertx vertx) {
+    return vertx.setPeriodic(PRUNE_EVERY_MS, id -> prune()
+        .onFailure(e -> LoggerFactory.getLogger(RefreshTokens.class).warn("refresh token pruning failed: {}", e.toString())));
   }
 
   private Future<String> insert(SqlClient client, long userId, UUID family, OffsetDateTime expires) {

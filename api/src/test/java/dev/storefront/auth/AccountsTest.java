@@ -118,6 +118,26 @@ class AccountsTest {
   }
 
   @Test
+  void unusableRefreshTokensArePruned() throws Exception {
+    JsonObject session = signup("prune@example.com", "a sturdy passphrase").bodyAsJsonObject();
+    var db = t.config.database();
+    try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl() + "?currentSchema=" + t.config.databaseSchema(),
+        db.user(), db.password())) {
+      c.createStatement().execute("UPDATE refresh_tokens SET expires_at = now() - interval '2 days' "
+          + "WHERE user_id = (SELECT id FROM users WHERE email = 'prune@example.com')");
+    }
+    var pool = dev.storefront.db.Database.pool(t.app.vertx(), t.config);
+    try {
+      assertThat(new RefreshTokens(pool, 30).prune().await()).isGreaterThanOrEqualTo(1);
+    } finally {
+      pool.close().await();
+    }
+    assertThat(familyExpiries("prune@example.com")).isZero();
+    assertThat(post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", session.getString("refreshToken")))
+        .statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void logoutRevokesTheRefreshToken() {
     JsonObject session = signup("logout@example.com", "a sturdy passphrase").bodyAsJsonObject();
     JsonObject rotated = post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", session.getString("refreshToken")))

@@ -6,9 +6,6 @@ import dev.storefront.http.ProblemException;
 import dev.storefront.http.SecurityCounters;
 import dev.storefront.http.SecurityCounters.Pending;
 import io.vertx.core.Future;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -66,13 +63,9 @@ public final class LoginThrottle {
   }
 
   private static String accountKey(String email) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8));
-      return "login:acct:" + HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "login:acct:" + HexFormat.of().formatHex(Digests.sha256(email), 0, 16);
   }
+
 
   private static String ipKey(String ip) {
     return "login:ip:" + ClientIp.bucket(ip);

@@ -3,6 +3,7 @@ package dev.storefront.http;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 
 /** Renders RFC 9457 problem documents; {@code type} is a stable reference under /problems/. */
 public final class Problems {
@@ -30,40 +31,35 @@ public final class Problems {
         .end(body(status, type, title, detail, instance, requestId));
   }
 
-  /** A short standard title for statuses that have no domain-specific one. */
-  public static String title(int status) {
-    return switch (status) {
-      case 400 -> "Invalid request";
-      case 401 -> "Unauthorized";
-      case 403 -> "Forbidden";
-      case 404 -> "Not found";
-      case 405 -> "Method not allowed";
-      case 406 -> "Not acceptable";
-      case 413 -> "Payload too large";
-      case 414 -> "URI too long";
-      case 415 -> "Unsupported media type";
-      case 429 -> "Too many requests";
-      case 431 -> "Request header fields too large";
-      case 503 -> "Service unavailable";
-      default -> status >= 500 ? "Internal error" : "Request failed";
-    };
+  private record Standard(String type, String title) {}
+
+  private static final Map<Integer, Standard> STANDARD = Map.ofEntries(
+      Map.entry(400, new Standard("invalid-request", "Invalid request")),
+      Map.entry(401, new Standard("unauthorized", "Unauthorized")),
+      Map.entry(403, new Standard("forbidden", "Forbidden")),
+      Map.entry(404, new Standard("not-found", "Not found")),
+      Map.entry(405, new Standard("method-not-allowed", "Method not allowed")),
+      Map.entry(406, new Standard("not-acceptable", "Not acceptable")),
+      Map.entry(413, new Standard("payload-too-large", "Payload too large")),
+      Map.entry(414, new Standard("uri-too-long", "URI too long")),
+      Map.entry(415, new Standard("unsupported-media-type", "Unsupported media type")),
+      Map.entry(429, new Standard("too-many-requests", "Too many requests")),
+      Map.entry(431, new Standard("header-too-large", "Request header fields too large")),
+      Map.entry(503, new Standard("service-unavailable", "Service unavailable")));
+  private static final Standard SERVER_ERROR = new Standard("internal-error", "Internal error");
+  private static final Standard OTHER = new Standard("request-failed", "Request failed");
+
+  private static Standard standard(int status) {
+    return STANDARD.getOrDefault(status, status >= 500 ? SERVER_ERROR : OTHER);
   }
 
+  /** A short standard title for statuses that have no domain-specific one. */
+  public static String title(int status) {
+    return standard(status).title();
+  }
+
+  /** The stable type slug (under /problems/) for such statuses. */
   public static String type(int status) {
-    return switch (status) {
-      case 400 -> "invalid-request";
-      case 401 -> "unauthorized";
-      case 403 -> "forbidden";
-      case 404 -> "not-found";
-      case 405 -> "method-not-allowed";
-      case 406 -> "not-acceptable";
-      case 413 -> "payload-too-large";
-      case 414 -> "uri-too-long";
-      case 415 -> "unsupported-media-type";
-      case 429 -> "too-many-requests";
-      case 431 -> "header-too-large";
-      case 503 -> "service-unavailable";
-      default -> status >= 500 ? "internal-error" : "request-failed";
-    };
+    return standard(status).type();
   }
 }

@@ -1,5 +1,14 @@
 package dev.storefront;
 
+import dev.storefront.auth.AccessTokens;
+import dev.storefront.auth.AuthRoutes;
+import dev.storefront.auth.AuthService;
+import dev.storefront.auth.CaptchaVerifier;
+import dev.storefront.auth.LoginThrottle;
+import dev.storefront.auth.PasswordHashing;
+import dev.storefront.auth.PasswordPolicy;
+import dev.storefront.auth.RefreshTokens;
+import dev.storefront.auth.UserRepository;
 import dev.storefront.cache.CacheMetrics;
 import dev.storefront.cache.CircuitBreaker;
 import dev.storefront.cache.RedisSettings;
@@ -11,24 +20,10 @@ import dev.storefront.catalog.CatalogService;
 import dev.storefront.catalog.CatalogSync;
 import dev.storefront.catalog.ProductRepository;
 import dev.storefront.catalog.ProductWriteService;
-import dev.storefront.auth.AccessTokens;
-import dev.storefront.auth.AuthRoutes;
-import dev.storefront.auth.AuthService;
-import dev.storefront.auth.CaptchaVerifier;
-import dev.storefront.auth.LoginThrottle;
-import dev.storefront.auth.PasswordHashing;
-import dev.storefront.auth.PasswordPolicy;
-import dev.storefront.auth.RefreshTokens;
-import dev.storefront.auth.UserRepository;
 import dev.storefront.config.AppConfig;
 import dev.storefront.config.AuthSettings;
-import dev.storefront.config.ConfigException;
-import dev.storefront.http.AuthRateLimit;
-import dev.storefront.http.ClientIp;
-import dev.storefront.http.SecurityCounters;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import dev.storefront.config.CacheSettings;
+import dev.storefront.config.ConfigException;
 import dev.storefront.db.Database;
 import dev.storefront.db.Migrations;
 import dev.storefront.http.ApiRouter;
@@ -40,13 +35,20 @@ import dev.storefront.observability.MetricsRegistry;
 import dev.storefront.observability.OperationsRoutes;
 import dev.storefront.observability.SentryReporter;
 import dev.storefront.observability.StaticAssets;
+import dev.storefront.security.AuthRateLimit;
+import dev.storefront.security.ClientIp;
+import dev.storefront.security.SecurityCounters;
+import dev.storefront.web.Feature;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -57,19 +59,19 @@ public final class App {
   private final Vertx vertx;
   private final Pool pool;
   private final Redis redis;
-  private final CatalogSync versions;
+  private final CatalogSync catalogSync;
   private final SentryReporter sentry;
   private final AtomicInteger port;
   private final ProductWriteService writes;
   private final PrometheusMeterRegistry registry;
   private final AccessLog accessLog;
 
-  private App(Vertx vertx, Pool pool, Redis redis, CatalogSync versions, SentryReporter sentry,
+  private App(Vertx vertx, Pool pool, Redis redis, CatalogSync catalogSync, SentryReporter sentry,
       AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry, AccessLog accessLog) {
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
-    this.versions = versions;
+    this.catalogSync = catalogSync;
     this.sentry = sentry;
     this.port = port;
     this.writes = writes;
@@ -93,13 +95,13 @@ public final class App {
     MetricsRegistry.bindCircuit(registry, store);
     String ns = config.cacheNamespace() + ":v1:";
     ProductRepository repository = new ProductRepository(pool);
-    CatalogSync versions = new CatalogSync(repository);
-    ResponseCache pdp = cache(vertx, ns, store, registry, "pdp", cs, cs.pdpTtlSeconds(), versions);
-    ResponseCache plp = cache(vertx, ns, store, registry, "plp", cs, cs.plpTtlSeconds(), versions);
-    ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds(), versions);
-    CatalogService catalog = new CatalogService(repository, versions, config.mediaBaseUrl(), pdp, plp, categories);
-    versions.onProductChanged(catalog::evictLocal);
-    ProductWriteService writes = new ProductWriteService(pool, repository, versions, catalog);
+    CatalogSync catalogSync = new CatalogSync(repository);
+    ResponseCache pdp = cache(vertx, ns, store, registry, "pdp", cs, cs.pdpTtlSeconds(), catalogSync);
+    ResponseCache plp = cache(vertx, ns, store, registry, "plp", cs, cs.plpTtlSeconds(), catalogSync);
+    ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds(), catalogSync);
+    CatalogService catalog = new CatalogService(repository, catalogSync, config.mediaBaseUrl(), pdp, plp, categories);
+    catalogSync.onProductChanged(catalog::evictLocal);
+    ProductWriteService writes = new ProductWriteService(pool, repository, catalogSync, catalog);
     AtomicInteger port = new AtomicInteger();
     AccessLog accessLog = config.accessLog() ? new AccessLog(System.out, registry) : null;
     AuthSettings as = config.auth();
@@ -114,22 +116,26 @@ public final class App {
         accessTokens, new PasswordHashing(vertx), new PasswordPolicy(), new LoginThrottle(counters, as),
         new CaptchaVerifier(http, as.captchaVerifyUrl(), as.captchaSecret(), as.captchaTimeoutMs()),
         as.accessTokenTtlSeconds());
-    App app = new App(vertx, pool, redis, versions, sentry, port, writes, registry, accessLog);
+    App app = new App(vertx, pool, redis, catalogSync, sentry, port, writes, registry, accessLog);
 
     Future<Integer> migrated = migrate
         ? vertx.executeBlocking(() -> Migrations.migrate(config), false)
         : Future.succeededFuture(0);
     return migrated
-        .compose(n -> versions.start(vertx, cs.syncPollMs()))
+        .compose(n -> catalogSync.start(vertx, cs.syncPollMs()))
         .compose(v -> Future.all(ContractLoader.load(vertx), StaticAssets.load(vertx)))
         .compose(loaded -> {
           OpenAPIContract contract = loaded.resultAt(0);
           StaticAssets assets = loaded.resultAt(1);
+          List<Feature> features = List.of(
+              new CatalogRoutes(catalog),
+              new AdminCatalogRoutes(writes),
+              new AuthRoutes(auth, clientIp),
+              new OperationsRoutes(pool, store, registry, assets));
           ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), accessLog,
               new HttpMetrics(registry), sentry, accessTokens, as.corsOrigins(),
               new AuthRateLimit(counters, clientIp, as.authRateLimitPerMinute(), as.authGlobalRateLimitPerMinute()),
-              new CatalogRoutes(catalog), new AdminCatalogRoutes(writes), new AuthRoutes(auth, clientIp),
-              new OperationsRoutes(pool, store, registry, assets));
+              features);
           return vertx.deployVerticle(() -> new HttpVerticle(parts, config.httpPort(), config.maxHeaderBytes(),
               port::set), new DeploymentOptions().setInstances(config.httpInstances()));
         })
@@ -160,7 +166,7 @@ public final class App {
   }
 
   public Future<Void> close() {
-    versions.stop(vertx);
+    catalogSync.stop(vertx);
     return redis.close().otherwiseEmpty()
         .compose(v -> pool.close().otherwiseEmpty())
         .compose(v -> vertx.close())

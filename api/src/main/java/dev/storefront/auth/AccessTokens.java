@@ -1,6 +1,7 @@
 package dev.storefront.auth;
 
 import dev.storefront.config.AuthSettings;
+import dev.storefront.security.Caller;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -71,7 +72,7 @@ public final class AccessTokens implements JWTAuth {
       return Future.failedFuture("invalid token");
     }
     return jwt.authenticate(credentials).compose(user -> {
-      JsonObject p = claims(user);
+      JsonObject p = Caller.claims(user);
       if (!p.containsKey("exp") || !p.containsKey("iat") || p.getString("sub") == null || p.getString("jti") == null) {
         return Future.failedFuture("missing required claims");
       }
@@ -89,20 +90,5 @@ public final class AccessTokens implements JWTAuth {
     } catch (RuntimeException e) {
       return false;
     }
-  }
-
-  /** The verified token's claims (Vert.x keeps the decoded payload in the user's attributes). */
-  static JsonObject claims(User user) {
-    JsonObject decoded = user.attributes().getJsonObject("accessToken");
-    return decoded != null ? decoded : user.principal();
-  }
-
-  public static long userId(User user) {
-    return Long.parseLong(claims(user).getString("sub"));
-  }
-
-  public static boolean hasRole(User user, String role) {
-    JsonArray roles = claims(user).getJsonArray("roles");
-    return roles != null && roles.contains(role);
   }
 }

@@ -1,14 +1,16 @@
 package dev.storefront.auth;
 
-import dev.storefront.http.ClientIp;
-import dev.storefront.http.ProblemException;
-import dev.storefront.http.Responses;
+import dev.storefront.security.Caller;
+import dev.storefront.security.ClientIp;
+import dev.storefront.web.ProblemException;
+import dev.storefront.web.Feature;
+import dev.storefront.web.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 /** Accounts and the signed-in user's profile; bodies are validated by the contract first. */
-public final class AuthRoutes {
+public final class AuthRoutes implements Feature {
   private final AuthService auth;
   private final ClientIp clientIp;
 
@@ -17,6 +19,7 @@ public final class AuthRoutes {
     this.clientIp = clientIp;
   }
 
+  @Override
   public void bind(RouterBuilder builder) {
     builder.getRoute("signup").addHandler(this::signup);
     builder.getRoute("login").addHandler(this::login);
@@ -50,22 +53,12 @@ public final class AuthRoutes {
   }
 
   private void me(RoutingContext rc) {
-    auth.profile(AccessTokens.userId(rc.user()))
+    auth.profile(Caller.userId(rc.user()))
         .onSuccess(p -> Responses.privateJson(rc, 200, p.toBuffer())).onFailure(rc::fail);
   }
 
   private void updateMe(RoutingContext rc) {
-    auth.updateProfile(AccessTokens.userId(rc.user()), rc.body().asJsonObject().getString("displayName"))
+    auth.updateProfile(Caller.userId(rc.user()), rc.body().asJsonObject().getString("displayName"))
         .onSuccess(p -> Responses.privateJson(rc, 200, p.toBuffer())).onFailure(rc::fail);
   }
-
-  /** Admin-only operations: a signed-in customer gets 403, not 401. */
-  public static void requireAdmin(RoutingContext rc) {
-    if (rc.user() != null && AccessTokens.hasRole(rc.user(), "admin")) {
-      rc.next();
-    } else {
-      rc.fail(new ProblemException(403, "forbidden", "Forbidden", "This operation needs the admin role."));
-    }
-  }
-
 }

@@ -1,10 +1,10 @@
 package dev.storefront.auth;
 
 import dev.storefront.config.AuthSettings;
-import dev.storefront.http.ClientIp;
-import dev.storefront.http.ProblemException;
-import dev.storefront.http.SecurityCounters;
-import dev.storefront.http.SecurityCounters.Pending;
+import dev.storefront.security.ClientIp;
+import dev.storefront.web.ProblemException;
+import dev.storefront.security.SecurityCounters;
+import dev.storefront.security.SecurityCounters.Pending;
 import io.vertx.core.Future;
 import java.util.HexFormat;
 

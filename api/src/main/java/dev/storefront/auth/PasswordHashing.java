@@ -1,6 +1,6 @@
 package dev.storefront.auth;
 
-import dev.storefront.http.ProblemException;
+import dev.storefront.web.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;

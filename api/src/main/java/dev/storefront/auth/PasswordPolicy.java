@@ -1,6 +1,6 @@
 package dev.storefront.auth;
 
-import dev.storefront.http.ProblemException;
+import dev.storefront.web.ProblemException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

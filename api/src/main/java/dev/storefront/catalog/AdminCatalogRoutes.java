@@ -1,24 +1,26 @@
 package dev.storefront.catalog;
 
-import dev.storefront.auth.AuthRoutes;
+import dev.storefront.security.Caller;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.math.BigDecimal;
-import dev.storefront.http.ProblemException;
-import dev.storefront.http.Responses;
+import dev.storefront.web.Feature;
+import dev.storefront.web.ProblemException;
+import dev.storefront.web.Responses;
 
 /** Operator writes to products and stock; bodies are validated against the contract first. */
-public final class AdminCatalogRoutes {
+public final class AdminCatalogRoutes implements Feature {
   private final ProductWriteService writes;
 
   public AdminCatalogRoutes(ProductWriteService writes) {
     this.writes = writes;
   }
 
+  @Override
   public void bind(RouterBuilder builder) {
-    builder.getRoute("setProductStock").addHandler(AuthRoutes::requireAdmin).addHandler(this::setStock);
-    builder.getRoute("updateProduct").addHandler(AuthRoutes::requireAdmin).addHandler(this::update);
+    builder.getRoute("setProductStock").addHandler(Caller::requireAdmin).addHandler(this::setStock);
+    builder.getRoute("updateProduct").addHandler(Caller::requireAdmin).addHandler(this::update);
   }
 
   private void setStock(RoutingContext rc) {

@@ -1,7 +1,8 @@
 package dev.storefront.catalog;
 
-import dev.storefront.http.ProblemException;
-import static dev.storefront.http.Responses.json;
+import dev.storefront.web.Feature;
+import dev.storefront.web.ProblemException;
+import static dev.storefront.web.Responses.json;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -10,13 +11,14 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
  * {@link #productId} rather than the generic validator: on the hottest routes it costs a third of
  * the throughput (docs/performance.md), and the bounds here mirror openapi.yaml.
  */
-public final class CatalogRoutes {
+public final class CatalogRoutes implements Feature {
   private final CatalogService catalog;
 
   public CatalogRoutes(CatalogService catalog) {
     this.catalog = catalog;
   }
 
+  @Override
   public void bind(RouterBuilder builder) {
     builder.getRoute("listProducts").setDoValidation(false).addHandler(this::listProducts);
     builder.getRoute("getProduct").setDoValidation(false).addHandler(this::getProduct);

@@ -15,16 +15,16 @@ import java.util.Map;
 public final class CatalogService {
   private static final String CATEGORIES_KEY = "categories";
   private final ProductRepository repository;
-  private final CatalogSync versions;
+  private final CatalogSync catalogSync;
   private final ProductJson json;
   private final ResponseCache pdp;
   private final ResponseCache plp;
   private final ResponseCache categories;
 
-  public CatalogService(ProductRepository repository, CatalogSync versions, String mediaBaseUrl,
+  public CatalogService(ProductRepository repository, CatalogSync catalogSync, String mediaBaseUrl,
       ResponseCache pdp, ResponseCache plp, ResponseCache categories) {
     this.repository = repository;
-    this.versions = versions;
+    this.catalogSync = catalogSync;
     this.json = new ProductJson(mediaBaseUrl);
     this.pdp = pdp;
     this.plp = plp;
@@ -43,7 +43,7 @@ public final class CatalogService {
 
   public Future<Buffer> list(ProductListQuery query) {
     String key = "plp:" + (query.category() == null ? "all" : query.category())
-        + "@" + versions.versionOf(query.category()) + ":" + query.cacheKey();
+        + "@" + catalogSync.versionOf(query.category()) + ":" + query.cacheKey();
     return plp.get(key, () -> repository.list(query).map(page -> {
       JsonArray items = new JsonArray(new ArrayList<>(page.rows().size()));
       for (Row row : page.rows()) items.add(json.summary(row));

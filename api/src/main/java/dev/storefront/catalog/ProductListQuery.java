@@ -1,6 +1,6 @@
 package dev.storefront.catalog;
 
-import dev.storefront.http.ProblemException;
+import dev.storefront.web.ProblemException;
 import io.vertx.core.MultiMap;
 import java.math.BigDecimal;
 import java.util.List;

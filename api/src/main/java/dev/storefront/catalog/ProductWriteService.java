@@ -1,6 +1,6 @@
 package dev.storefront.catalog;
 
-import dev.storefront.http.ProblemException;
+import dev.storefront.web.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
@@ -17,14 +17,14 @@ import java.util.Map;
 public final class ProductWriteService {
   private final Pool pool;
   private final ProductRepository repository;
-  private final CatalogSync versions;
+  private final CatalogSync catalogSync;
   private final CatalogService catalog;
 
-  public ProductWriteService(Pool pool, ProductRepository repository, CatalogSync versions,
+  public ProductWriteService(Pool pool, ProductRepository repository, CatalogSync catalogSync,
       CatalogService catalog) {
     this.pool = pool;
     this.repository = repository;
-    this.versions = versions;
+    this.catalogSync = catalogSync;
     this.catalog = catalog;
   }
 
@@ -55,7 +55,7 @@ public final class ProductWriteService {
   }
 
   private Future<Void> afterCommit(Map<Integer, Long> bumped) {
-    if (!bumped.isEmpty()) versions.merge(bumped);
+    if (!bumped.isEmpty()) catalogSync.merge(bumped);
     return Future.succeededFuture();
   }
 

@@ -33,7 +33,7 @@ public record AuthSettings(
     }
     List<String> proxies = list(env.optional("TRUSTED_PROXIES"));
     try {
-      new dev.storefront.http.ClientIp(proxies);
+      new dev.storefront.security.ClientIp(proxies);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("TRUSTED_PROXIES", e.getMessage());
     }

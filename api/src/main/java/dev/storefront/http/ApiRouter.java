@@ -1,11 +1,11 @@
 package dev.storefront.http;
 
-import dev.storefront.catalog.AdminCatalogRoutes;
-import dev.storefront.catalog.CatalogRoutes;
 import dev.storefront.observability.AccessLog;
 import dev.storefront.observability.HttpMetrics;
-import dev.storefront.observability.OperationsRoutes;
 import dev.storefront.observability.SentryReporter;
+import dev.storefront.security.AuthRateLimit;
+import dev.storefront.web.Feature;
+import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -13,8 +13,6 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
 import java.util.Set;
-import dev.storefront.auth.AccessTokens;
-import dev.storefront.auth.AuthRoutes;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.JWTAuthHandler;
@@ -22,10 +20,10 @@ import java.util.stream.Collectors;
 
 /** The one place the router is assembled: contract-bound routes, then the failure handler. */
 public final class ApiRouter {
-  /** What the router needs from the process-wide wiring. */
+  /** What the router needs from the process-wide wiring: the request pipeline and the features. */
   public record Parts(OpenAPIContract contract, int bodyLimitBytes, AccessLog accessLog, HttpMetrics httpMetrics,
-      SentryReporter sentry, AccessTokens accessTokens, List<String> corsOrigins, AuthRateLimit authRateLimit,
-      CatalogRoutes catalog, AdminCatalogRoutes admin, AuthRoutes auth, OperationsRoutes operations) {}
+      SentryReporter sentry, JWTAuth bearerTokens, List<String> corsOrigins,
+      AuthRateLimit authRateLimit, List<Feature> features) {}
 
   private ApiRouter() {}
 
@@ -36,11 +34,8 @@ public final class ApiRouter {
     if (!parts.corsOrigins().isEmpty()) builder.rootHandler(cors(parts.corsOrigins()));
     builder.rootHandler(new BodyWhenPresent(parts.bodyLimitBytes()));
     builder.rootHandler(parts.authRateLimit());
-    builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(parts.accessTokens()));
-    parts.catalog().bind(builder);
-    parts.admin().bind(builder);
-    parts.auth().bind(builder);
-    parts.operations().bind(builder);
+    builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(parts.bearerTokens()));
+    for (Feature feature : parts.features()) feature.bind(builder);
     requireEveryOperationBound(builder);
 
     Router router = builder.createRouter();

@@ -1,5 +1,7 @@
 package dev.storefront.http;
 
+import dev.storefront.web.Problems;
+import dev.storefront.web.ProblemException;
 import dev.storefront.observability.SentryReporter;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;

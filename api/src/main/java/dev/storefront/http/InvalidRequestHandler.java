@@ -1,5 +1,6 @@
 package dev.storefront.http;
 
+import dev.storefront.web.Problems;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;

@@ -1,9 +1,10 @@
 package dev.storefront.observability;
 
 import dev.storefront.cache.RedisStore;
-import dev.storefront.http.ProblemException;
-import dev.storefront.http.Responses;
-import static dev.storefront.http.Responses.body;
+import dev.storefront.web.Feature;
+import dev.storefront.web.ProblemException;
+import dev.storefront.web.Responses;
+import static dev.storefront.web.Responses.body;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The contract, its docs page, the Prometheus scrape and the probes. */
-public final class OperationsRoutes {
+public final class OperationsRoutes implements Feature {
   private static final long PROBE_TIMEOUT_MS = 1_000;
 
   private final Pool pool;
@@ -31,6 +32,7 @@ public final class OperationsRoutes {
     this.assets = assets;
   }
 
+  @Override
   public void bind(RouterBuilder builder) {
     builder.getRoute("getSchema").addHandler(rc -> body(rc, "application/yaml", assets.contract()));
     builder.getRoute("getDocs").addHandler(rc -> body(rc, "text/html; charset=utf-8", assets.docsPage()));

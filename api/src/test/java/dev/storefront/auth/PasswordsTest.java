@@ -3,7 +3,7 @@ package dev.storefront.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.storefront.http.ProblemException;
+import dev.storefront.web.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class PasswordsTest {

@@ -1,4 +1,4 @@
-package dev.storefront.http;
+package dev.storefront.web;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;

@@ -1,11 +1,11 @@
-package dev.storefront.http;
+package dev.storefront.web;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
-/** Successful bodies, written the same way by every feature (errors go through {@link FailureHandler}). */
+/** Successful bodies, written the same way by every feature (errors go through the failure handler). */
 public final class Responses {
   private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
   private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");

@@ -1,4 +1,4 @@
-package dev.storefront.http;
+package dev.storefront.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.storefront.http;
+package dev.storefront.security;
 
 import io.vertx.core.http.HttpServerRequest;
 import java.math.BigInteger;

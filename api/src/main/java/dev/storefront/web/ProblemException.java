@@ -1,4 +1,4 @@
-package dev.storefront.http;
+package dev.storefront.web;
 
 /** A failure with a client-facing RFC 9457 rendering; thrown or passed to {@code rc.fail}. */
 public class ProblemException extends RuntimeException {

@@ -1,5 +1,6 @@
-package dev.storefront.http;
+package dev.storefront.security;
 
+import dev.storefront.web.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;

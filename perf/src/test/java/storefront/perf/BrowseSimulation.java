@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Browse workload (DESIGN.md, "The standard data set and workload") in an open model: new users
+ * Browse workload (docs/workload-and-targets.md) in an open model: new users
  * arrive at {@code rate} per second whatever the response times, each sends one request chosen by
  * {@link BrowseMix}, with no think time.
  *

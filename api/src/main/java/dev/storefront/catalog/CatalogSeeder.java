@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Loads the standard data set (DESIGN.md): 50 categories (10 departments x 4 sub-categories) and
+ * Loads the standard data set (docs/workload-and-targets.md): 50 categories (10 departments x 4 sub-categories) and
  * products with stock 0-500, prices 1-2,000, ~800-byte descriptions and one image each. The same
  * seed always yields the same rows, and a re-run restores them (upsert), so it is idempotent.
  * Blocking JDBC: runs from the CLI or off the event loop.

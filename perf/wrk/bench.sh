@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput of the cached read paths relative to a bare Vert.x plaintext route, measured with wrk
-# in the same run on the same machine (DESIGN.md, "Targets"): PDP >= 0.50x, PLP >= 0.35x.
+# in the same run on the same machine (docs/workload-and-targets.md): PDP >= 0.60x, PLP >= 0.60x.
 #
 # Each target gets a discarded warm-up run (JIT, connection pools, caches) and then a measured run.
 # Targets must be loopback addresses. Raw wrk output goes to perf/target/wrk/.
@@ -37,8 +37,8 @@ DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-5s}
 JAR=${JAR:-api/target/storefront-api.jar}
 
-PDP_TARGET=0.50
-PLP_TARGET=0.35
+PDP_TARGET=0.60
+PLP_TARGET=0.60
 
 die() { echo "bench: $*" >&2; exit "${EXIT_CODE:-1}"; }
 usage_error() { EXIT_CODE=2 die "$*"; }

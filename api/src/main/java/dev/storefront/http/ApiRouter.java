@@ -36,7 +36,8 @@ public final class ApiRouter {
     requireEveryOperationBound(builder);
 
     Router router = builder.createRouter();
-    FailureHandler failures = new FailureHandler(new RouteTemplates(parts.contract()), parts.sentry());
+    FailureHandler failures = new FailureHandler(
+        new RouteTemplates(parts.contract(), !parts.corsOrigins().isEmpty()), parts.sentry());
     router.route().failureHandler(failures);
     for (int status : new int[] {404, 405, 413, 500}) router.errorHandler(status, failures);
     return router;

@@ -137,7 +137,7 @@ public final class App {
               new AuthRateLimit(counters, clientIp, as.authRateLimitPerMinute(), as.authGlobalRateLimitPerMinute()),
               features);
           return vertx.deployVerticle(() -> new HttpVerticle(parts, config.httpPort(), config.maxHeaderBytes(),
-              port::set), new DeploymentOptions().setInstances(config.httpInstances()));
+              config.http2ClearText(), port::set), new DeploymentOptions().setInstances(config.httpInstances()));
         })
         .map(app)
         .recover(failure -> app.close().transform(ignored -> Future.failedFuture(failure)));

@@ -12,6 +12,7 @@ public record AppConfig(
     int httpInstances,
     int bodyLimitBytes,
     int maxHeaderBytes,
+    boolean http2ClearText,
     DatabaseUrl database,
     String databaseSchema,
     int databasePoolSize,
@@ -49,6 +50,7 @@ public record AppConfig(
         env.integer("HTTP_INSTANCES", cores, 1, 256),
         env.integer("HTTP_BODY_LIMIT_BYTES", 64 * 1024, 1024, 64 * 1024 * 1024),
         env.integer("HTTP_MAX_HEADER_BYTES", 8 * 1024, 1024, 64 * 1024),
+        env.bool("HTTP2_CLEARTEXT", false),
         DatabaseUrl.parse("DATABASE_URL", env.string("DATABASE_URL", DEFAULT_DATABASE_URL)),
         schema,
         env.integer("DATABASE_POOL_SIZE", 16, 1, 512),
@@ -86,7 +88,7 @@ public record AppConfig(
 
   /** The same settings with a few overridden, for tests and the embedded dev run. */
   public AppConfig withPort(int port) {
-    return new AppConfig(port, httpInstances, bodyLimitBytes, maxHeaderBytes, database, databaseSchema,
+    return new AppConfig(port, httpInstances, bodyLimitBytes, maxHeaderBytes, http2ClearText, database, databaseSchema,
         databasePoolSize, databaseTimeoutMs, redisUrl, redisPoolSize, redisTimeoutMs, cache, cacheNamespace,
         accessLog, mediaBaseUrl,
         auth, sentryDsn, environment, release);

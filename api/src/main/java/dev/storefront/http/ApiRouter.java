@@ -12,9 +12,6 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
-import java.util.Set;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import java.util.stream.Collectors;
 
@@ -30,8 +27,8 @@ public final class ApiRouter {
   public static Router create(Vertx vertx, Parts parts) {
     RouterBuilder builder = RouterBuilder.create(vertx, parts.contract(), RequestExtractor.withBodyHandler());
     builder.rootHandler(new RequestContextHandler(parts.httpMetrics(), parts.accessLog()));
+    if (!parts.corsOrigins().isEmpty()) builder.rootHandler(new Cors(parts.corsOrigins()));
     builder.rootHandler(new SecurityHeaders());
-    if (!parts.corsOrigins().isEmpty()) builder.rootHandler(cors(parts.corsOrigins()));
     builder.rootHandler(new BodyWhenPresent(parts.bodyLimitBytes()));
     builder.rootHandler(parts.authRateLimit());
     builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(parts.bearerTokens()));
@@ -39,19 +36,11 @@ public final class ApiRouter {
     requireEveryOperationBound(builder);
 
     Router router = builder.createRouter();
-    FailureHandler failures = new FailureHandler(new RouteTemplates(parts.contract()), parts.sentry());
+    FailureHandler failures = new FailureHandler(
+        new RouteTemplates(parts.contract(), !parts.corsOrigins().isEmpty()), parts.sentry());
     router.route().failureHandler(failures);
     for (int status : new int[] {404, 405, 413, 500}) router.errorHandler(status, failures);
     return router;
-  }
-
-  /** Cross-origin access for the configured storefront origins only. */
-  private static CorsHandler cors(List<String> origins) {
-    return CorsHandler.create().addOrigins(origins)
-        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
-        .allowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key"))
-        .exposedHeaders(Set.of("X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"))
-        .maxAgeSeconds(600);
   }
 
   /** Fails start-up when the contract has an operation no feature handles. */

@@ -45,6 +45,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return;
     }
     int status = statusOf(rc, failure);
+    if (status == 405) rc.response().putHeader("Allow", routes.allowOf(rc.normalizedPath()));
     String detail = status < 500 ? clientDetail(status, failure) : null;
     if (status >= 500) {
       report(rc, status, failure == null ? new IllegalStateException("status " + status) : failure, requestId);

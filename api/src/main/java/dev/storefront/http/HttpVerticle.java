@@ -11,12 +11,15 @@ public final class HttpVerticle extends VerticleBase {
   private final ApiRouter.Parts parts;
   private final int port;
   private final int maxHeaderBytes;
+  private final boolean http2ClearText;
   private final IntConsumer boundPort;
 
-  public HttpVerticle(ApiRouter.Parts parts, int port, int maxHeaderBytes, IntConsumer boundPort) {
+  public HttpVerticle(ApiRouter.Parts parts, int port, int maxHeaderBytes, boolean http2ClearText,
+      IntConsumer boundPort) {
     this.parts = parts;
     this.port = port;
     this.maxHeaderBytes = maxHeaderBytes;
+    this.http2ClearText = http2ClearText;
     this.boundPort = boundPort;
   }
 
@@ -25,10 +28,13 @@ public final class HttpVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setPort(port)
         .setMaxHeaderSize(maxHeaderBytes)
-        .setIdleTimeout(120);
+        .setIdleTimeout(120)
+        .setHttp2ClearTextEnabled(http2ClearText);
+    boolean cors = !parts.corsOrigins().isEmpty();
     HttpServer server = vertx.createHttpServer(options)
-        .requestHandler(ApiRouter.create(vertx, parts))
-        .invalidRequestHandler(new InvalidRequestHandler());
+        .connectionHandler(connection -> StrictFraming.install(connection, options))
+        .requestHandler(new RequestGate(ApiRouter.create(vertx, parts), cors))
+        .invalidRequestHandler(new InvalidRequestHandler(cors));
     return server.listen().onSuccess(s -> boundPort.accept(s.actualPort()));
   }
 }

@@ -5,13 +5,22 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Requests the HTTP decoder rejected before any router saw them (oversized headers or request
- * line, malformed syntax) still get a problem document; the server closes the connection after.
+ * line, malformed syntax, ambiguous body framing) still get a problem document; the connection is
+ * closed after it, since where the next request would start is unknown.
  */
 final class InvalidRequestHandler implements Handler<HttpServerRequest> {
+  private final boolean varyOrigin;
+
+  /** {@code varyOrigin}: CORS is on, so every response says it varies by origin. */
+  InvalidRequestHandler(boolean varyOrigin) {
+    this.varyOrigin = varyOrigin;
+  }
+
   @Override
   public void handle(HttpServerRequest request) {
     DecoderResult result = request.decoderResult();
@@ -19,8 +28,18 @@ final class InvalidRequestHandler implements Handler<HttpServerRequest> {
     int status = 400;
     if (cause instanceof TooLongHttpHeaderException) status = 431;
     if (cause instanceof TooLongHttpLineException) status = 414;
-    SecurityHeaders.apply(request.response().headers(), false);
-    Problems.send(request.response(), status, Problems.type(status), Problems.title(status),
-        status == 400 ? "The request is not valid HTTP." : null, null, RequestIds.random());
+    String detail = cause instanceof StrictFraming.AmbiguousFraming f ? f.getMessage() : "The request is not valid HTTP.";
+    request.response().putHeader("Connection", "close").endHandler(v -> request.connection().close());
+    reject(request, status, status == 400 ? detail : null, varyOrigin);
+  }
+
+  /** A problem answer written before (or instead of) routing, with the headers every response has. */
+  static void reject(HttpServerRequest request, int status, String detail, boolean varyOrigin) {
+    MultiMap headers = request.response().headers();
+    SecurityHeaders.apply(headers, false);
+    String requestId = RequestIds.accept(request.getHeader("X-Request-Id"));
+    headers.set("X-Request-Id", requestId);
+    if (varyOrigin) headers.set("Vary", "Origin");
+    Problems.send(request.response(), status, Problems.type(status), Problems.title(status), detail, null, requestId);
   }
 }

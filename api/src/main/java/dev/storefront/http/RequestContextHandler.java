@@ -31,8 +31,12 @@ public final class RequestContextHandler implements PlatformHandler {
 
   @Override
   public void handle(RoutingContext rc) {
-    if (rc.get(REQUEST_ID) != null) {
-      rc.next(); // a reroute (HEAD as GET) passes here twice; count it once
+    String rerouted = rc.get(REQUEST_ID);
+    if (rerouted != null) {
+      // A reroute (HEAD as GET) passes here twice: count it once, but the reroute cleared the
+      // response headers, so the id goes back on.
+      rc.response().putHeader(X_REQUEST_ID, rerouted);
+      rc.next();
       return;
     }
     long start = System.nanoTime();

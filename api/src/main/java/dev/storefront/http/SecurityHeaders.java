@@ -28,9 +28,11 @@ public final class SecurityHeaders implements PlatformHandler {
     }
     String path = rc.normalizedPath();
     if (rc.request().method() == HttpMethod.HEAD && rc.get(REROUTED) == null) {
-      // HEAD is GET without the body (the server drops it); the contract only lists GET.
+      // HEAD is GET without the body (the server drops it); the contract only lists GET. Path and
+      // query, not uri(): that is the absolute form when the request target was one.
       rc.put(REROUTED, true);
-      rc.reroute(HttpMethod.GET, rc.request().uri());
+      String query = rc.request().query();
+      rc.reroute(HttpMethod.GET, query == null ? rc.request().path() : rc.request().path() + "?" + query);
       return;
     }
     MultiMap headers = rc.response().headers();

@@ -1,0 +1,47 @@
+package dev.storefront.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * What every request passes before the router: a request target the router cannot decode (a
+ * malformed percent-escape fails vertx-web's path normalisation and Netty's query decoder, in
+ * the failure handler too) is refused here as a 400 problem; {@code ;} in the query is made part
+ * of a value ({@link AmpersandOnlyQuery}).
+ */
+final class RequestGate implements Handler<HttpServerRequest> {
+  private final Handler<HttpServerRequest> router;
+  private final boolean varyOrigin;
+
+  RequestGate(Handler<HttpServerRequest> router, boolean varyOrigin) {
+    this.router = router;
+    this.varyOrigin = varyOrigin;
+  }
+
+  @Override
+  public void handle(HttpServerRequest request) {
+    String path = request.path();
+    String query = request.query();
+    if (path == null || !path.startsWith("/")) {
+      InvalidRequestHandler.reject(request, 400, "The request target must be an absolute path.", varyOrigin);
+    } else if (!wellEscaped(path)) {
+      InvalidRequestHandler.reject(request, 400, "The path has a malformed percent-escape.", varyOrigin);
+    } else if (query != null && !wellEscaped(query)) {
+      InvalidRequestHandler.reject(request, 400, "The query string has a malformed percent-escape.", varyOrigin);
+    } else {
+      router.handle(AmpersandOnlyQuery.of(request));
+    }
+  }
+
+  /** Every {@code %} starts a two-hex-digit escape. */
+  static boolean wellEscaped(String s) {
+    for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 1)) {
+      if (i + 2 >= s.length() || !hex(s.charAt(i + 1)) || !hex(s.charAt(i + 2))) return false;
+    }
+    return true;
+  }
+
+  private static boolean hex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+}

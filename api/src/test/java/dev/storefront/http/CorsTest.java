@@ -1,0 +1,131 @@
+package dev.storefront.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.storefront.support.Contract;
+import dev.storefront.support.TestApp;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class CorsTest {
+  static final String SHOP = "https://shop.example";
+  static TestApp t;
+  final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+  @BeforeAll
+  static void start() {
+    t = TestApp.start("cors", Map.of("CORS_ALLOWED_ORIGINS", SHOP));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    t.close();
+  }
+
+  @BeforeEach
+  void captureLogs() {
+    logged.start();
+    root().addAppender(logged);
+  }
+
+  @AfterEach
+  void noErrorWasLogged() {
+    root().detachAppender(logged);
+    assertThat(logged.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).isEmpty();
+  }
+
+  private static Logger root() {
+    return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  }
+
+  private static HttpResponse<Buffer> getFrom(String origin, String uri) {
+    HttpRequest<Buffer> request = t.client.get(uri);
+    if (origin != null) request.putHeader("Origin", origin);
+    return Contract.checked(HttpMethod.GET, uri, request.send().await());
+  }
+
+  private static HttpResponse<Buffer> preflight(String origin, String method, String headers) {
+    HttpRequest<Buffer> request = t.client.request(HttpMethod.OPTIONS, "/api/v1/auth/login")
+        .putHeader("Origin", origin).putHeader("Access-Control-Request-Method", method);
+    if (headers != null) request.putHeader("Access-Control-Request-Headers", headers);
+    return request.send().await();
+  }
+
+  @Test
+  void otherOriginsGetTheNormalResponseWithoutCorsHeaders() {
+    for (String origin : new String[] {"https://evil.example", "null", "https://shop.example.evil.example"}) {
+      HttpResponse<Buffer> r = getFrom(origin, "/api/v1/products/1");
+      assertThat(r.statusCode()).as(origin).isEqualTo(200);
+      assertThat(r.bodyAsJsonObject().getLong("id")).isEqualTo(1L);
+      assertThat(r.getHeader("Access-Control-Allow-Origin")).as(origin).isNull();
+      assertThat(r.getHeader("Access-Control-Expose-Headers")).isNull();
+      assertThat(r.getHeader("Vary")).isEqualTo("Origin");
+    }
+  }
+
+  @Test
+  void theConfiguredOriginGetsTheCorsHeaders() {
+    HttpResponse<Buffer> r = getFrom(SHOP, "/api/v1/products/1");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.getHeader("Access-Control-Allow-Origin")).isEqualTo(SHOP);
+    assertThat(r.getHeader("Access-Control-Expose-Headers")).contains("X-Request-Id").contains("Retry-After")
+        .contains("RateLimit-Remaining");
+    assertThat(r.getHeader("Access-Control-Allow-Credentials")).isNull();
+    assertThat(r.getHeader("Vary")).isEqualTo("Origin");
+  }
+
+  @Test
+  void everyResponseVariesByOrigin() {
+    assertThat(getFrom(null, "/api/v1/products/1").getHeader("Vary")).isEqualTo("Origin");
+    assertThat(getFrom(SHOP, "/api/v1/products/999999").getHeader("Vary")).isEqualTo("Origin");
+    assertThat(getFrom(null, "/no/such/page").getHeader("Vary")).isEqualTo("Origin");
+    assertThat(t.client.request(HttpMethod.HEAD, "/api/v1/products/1").send().await().getHeader("Vary"))
+        .isEqualTo("Origin");
+    assertThat(t.client.request(HttpMethod.TRACE, "/api/v1/products/1").send().await().getHeader("Vary"))
+        .isEqualTo("Origin");
+  }
+
+  @Test
+  void anAllowedPreflightIs204WithWhatMayBeSent() {
+    HttpResponse<Buffer> r = preflight(SHOP, "POST", "content-type, Authorization");
+    assertThat(r.statusCode()).isEqualTo(204);
+    assertThat(r.getHeader("Access-Control-Allow-Origin")).isEqualTo(SHOP);
+    assertThat(r.getHeader("Access-Control-Allow-Methods")).contains("GET", "POST", "PUT", "PATCH", "DELETE");
+    assertThat(r.getHeader("Access-Control-Allow-Headers"))
+        .contains("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key");
+    assertThat(r.getHeader("Access-Control-Max-Age")).isEqualTo("600");
+    assertThat(r.headers().getAll("Vary")).contains("Origin");
+    assertThat(r.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+  }
+
+  @Test
+  void aRefusedPreflightIs403Problem() {
+    refused(preflight("https://evil.example", "POST", null));
+    refused(preflight("null", "GET", null));
+    refused(preflight(SHOP, "TRACE", null));
+    refused(preflight(SHOP, "POST", "Content-Type, X-Admin-Override"));
+  }
+
+  private static void refused(HttpResponse<Buffer> r) {
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(r.bodyAsJsonObject().getString("type")).isEqualTo("/problems/forbidden");
+    assertThat(r.getHeader("Access-Control-Allow-Origin")).isNull();
+    assertThat(r.getHeader("Access-Control-Allow-Methods")).isNull();
+    assertThat(r.headers().getAll("Vary")).contains("Origin");
+    assertThat(r.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+  }
+}

@@ -1,0 +1,210 @@
+package dev.storefront.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.App;
+import dev.storefront.support.Contract;
+import dev.storefront.support.TestApp;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetSocket;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ProtocolEdgesTest {
+  static TestApp t;
+  static NetClient net;
+
+  @BeforeAll
+  static void start() {
+    t = TestApp.start("protocol_edges", Map.of());
+    net = t.app.vertx().createNetClient();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    net.close().await();
+    t.close();
+  }
+
+  /** What the server sent back for {@code request} on a fresh connection, and whether it closed it. */
+  record Exchange(String response, boolean closed) {}
+
+  static Exchange raw(String request) {
+    return raw(t.app.port(), request);
+  }
+
+  static Exchange raw(int port, String request) {
+    NetSocket socket = net.connect(port, "127.0.0.1").await();
+    StringBuffer received = new StringBuffer(); // one char per byte, so lengths compare with Content-Length
+    AtomicBoolean closed = new AtomicBoolean();
+    socket.handler(b -> received.append(b.toString(StandardCharsets.ISO_8859_1))).closeHandler(v -> closed.set(true));
+    socket.write(request);
+    long deadline = System.currentTimeMillis() + 5_000;
+    long settled = Long.MAX_VALUE; // a complete response, then a moment for the server to close
+    while (!closed.get() && System.currentTimeMillis() < Math.min(deadline, settled)) {
+      if (settled == Long.MAX_VALUE && complete(received.toString())) settled = System.currentTimeMillis() + 300;
+      sleep(10);
+    }
+    if (!closed.get()) socket.close();
+    return new Exchange(received.toString(), closed.get());
+  }
+
+  /** The head and as much body as its Content-Length (none without one) have arrived. */
+  private static boolean complete(String response) {
+    int end = response.indexOf("\r\n\r\n");
+    if (end < 0) return false;
+    Matcher length = Pattern.compile("(?im)^content-length: *(\\d+)").matcher(response.substring(0, end));
+    return !length.find() || response.length() - end - 4 >= Integer.parseInt(length.group(1));
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+
+  static JsonObject problemIn(String response, int status) {
+    assertThat(response).matches("(?s)HTTP/1\\.[01] " + status + " .*");
+    String lower = response.toLowerCase();
+    assertThat(lower).contains("content-type: application/problem+json")
+        .contains("x-content-type-options: nosniff").contains("content-security-policy: default-src 'none'")
+        .containsPattern("x-request-id: [0-9a-f]{32}");
+    return new JsonObject(response.substring(response.indexOf("\r\n\r\n") + 4));
+  }
+
+  @Test
+  void malformedPercentEscapesAre400ProblemsNot500s() {
+    for (String target : new String[] {"/%zz", "/api/v1/products/%zz", "/api/v1/products/1%", "/api/v1/products/%4",
+        "/api/v1/products?q=%zz", "/api/v1/products?q=ab%", "/api/v1/products?size=1&q%zz=x"}) {
+      Exchange e = raw("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
+      JsonObject problem = problemIn(e.response(), 400);
+      assertThat(problem.getString("type")).as(target).isEqualTo("/problems/invalid-request");
+      assertThat(problem.getString("detail")).as(target).contains("percent-escape");
+    }
+  }
+
+  @Test
+  void headWithAnAbsoluteFormTargetIsAnsweredLikeGet() {
+    Exchange e = raw("HEAD http://127.0.0.1:" + t.app.port() + "/api/v1/products/1?x=1 HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertThat(e.response()).startsWith("HTTP/1.1 200");
+    assertThat(e.response().toLowerCase()).contains("content-type: application/json")
+        .containsPattern("x-request-id: [0-9a-f]{32}").contains("x-content-type-options: nosniff");
+    assertThat(e.response()).endsWith("\r\n\r\n"); // no body
+  }
+
+  @Test
+  void headResponsesCarryTheRequestId() {
+    HttpResponse<Buffer> head = t.client.request(HttpMethod.HEAD, "/api/v1/products/1")
+        .putHeader("X-Request-Id", "head-request-0001").send().await();
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.getHeader("X-Request-Id")).isEqualTo("head-request-0001");
+    assertThat(t.client.request(HttpMethod.HEAD, "/api/v1/products/999999").send().await().getHeader("X-Request-Id"))
+        .matches("[0-9a-f]{32}");
+  }
+
+  @Test
+  void onlyAmpersandSeparatesQueryParameters() {
+    int all = t.get("/api/v1/products?size=1").bodyAsJsonObject().getInteger("total");
+    JsonObject smuggled = t.get("/api/v1/products?size=1&utm_source=x;category=5").bodyAsJsonObject();
+    assertThat(smuggled.getInteger("total")).as("category=5 after ';' must not filter").isEqualTo(all);
+    assertThat(t.get("/api/v1/products?category=5").bodyAsJsonObject().getInteger("total")).isLessThan(all);
+    // ';' belongs to the value: q is "rug;size=1", and size stays at its default.
+    JsonObject q = t.get("/api/v1/products?q=rug;size=1").bodyAsJsonObject();
+    assertThat(q.getInteger("size")).isEqualTo(20);
+    assertThat(t.get("/api/v1/products?q=rug&size=1").bodyAsJsonObject().getInteger("size")).isEqualTo(1);
+    // HEAD is rerouted as GET with the same reading of the query.
+    assertThat(t.client.request(HttpMethod.HEAD, "/api/v1/products?size=1&x=y;size=500").send().await().statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void contentLengthWithTransferEncodingIs400AndClosesTheConnection() {
+    String[] requests = {
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
+        "GET /api/v1/products/1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 0\r\n\r\n0\r\n\r\n",
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: identity\r\nContent-Length: 2\r\n\r\n{}",
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n0\r\n\r\n",
+        "POST /api/v1/auth/login HTTP/1.0\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"};
+    for (String request : requests) {
+      Exchange e = raw(request);
+      String first = request.substring(0, request.indexOf('\r'));
+      assertThat(problemIn(e.response(), 400).getString("type")).as(first).isEqualTo("/problems/invalid-request");
+      assertThat(e.response().toLowerCase()).as(first).contains("connection: close");
+      assertThat(e.closed()).as("%s: connection closed", first).isTrue();
+    }
+    // Plain chunked requests are still fine.
+    Exchange ok = raw("GET /api/v1/products/1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+    assertThat(ok.response()).startsWith("HTTP/1.1 200");
+    assertThat(ok.closed()).isFalse();
+  }
+
+  @Test
+  void every405SaysWhichMethodsThePathHas() {
+    HttpResponse<Buffer> r = Contract.checked(HttpMethod.DELETE, "/api/v1/products",
+        t.client.request(HttpMethod.DELETE, "/api/v1/products").send().await());
+    assertThat(r.statusCode()).isEqualTo(405);
+    assertThat(r.getHeader("Allow")).isEqualTo("GET, HEAD");
+    HttpResponse<Buffer> post = t.client.request(HttpMethod.POST, "/api/v1/admin/products/3/stock").send().await();
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.getHeader("Allow")).isEqualTo("PUT");
+    HttpResponse<Buffer> trace = t.client.request(HttpMethod.TRACE, "/api/v1/me").send().await();
+    assertThat(trace.statusCode()).isEqualTo(405);
+    assertThat(trace.getHeader("Allow")).isEqualTo("GET, HEAD, PATCH");
+  }
+
+  @Test
+  void http2CleartextIsOffUnlessTheSettingTurnsItOn() {
+    assertThat(h2cVersions(t.app.port())).containsExactly("HTTP/1.1 after Upgrade: h2c", "prior knowledge refused");
+    App h2c = t.startSibling(Map.of("HTTP2_CLEARTEXT", "true"));
+    try {
+      assertThat(h2cVersions(h2c.port())).containsExactly("HTTP_2 after Upgrade: h2c", "HTTP_2 by prior knowledge");
+      assertThat(raw(h2c.port(), "GET /api/v1/products/1 HTTP/1.1\r\nHost: x\r\n\r\n").response())
+          .startsWith("HTTP/1.1 200");
+    } finally {
+      h2c.close().await();
+    }
+  }
+
+  /** The protocol a client ends up speaking, after an {@code Upgrade: h2c} request and with prior knowledge. */
+  private static List<String> h2cVersions(int port) {
+    List<String> out = new ArrayList<>();
+    String upgraded = raw(port, "GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+        + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n").response();
+    out.add(upgraded.startsWith("HTTP/1.1 101") ? "HTTP_2 after Upgrade: h2c"
+        : upgraded.startsWith("HTTP/1.1 200") ? "HTTP/1.1 after Upgrade: h2c" : upgraded);
+    HttpClient client = t.app.vertx().createHttpClient(new HttpClientOptions()
+        .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+    try {
+      HttpClientResponse r = client.request(HttpMethod.GET, port, "127.0.0.1", "/health/live")
+          .compose(req -> req.send()).await(5, TimeUnit.SECONDS);
+      out.add(r.version() + (r.statusCode() == 200 ? " by prior knowledge" : " " + r.statusCode()));
+    } catch (Exception refused) {
+      out.add("prior knowledge refused");
+    } finally {
+      client.close().await();
+    }
+    return out;
+  }
+}

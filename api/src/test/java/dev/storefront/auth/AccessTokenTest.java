@@ -143,6 +143,23 @@ class AccessTokenTest {
     assertThat(me(parts[0] + "." + b64(payload) + "." + parts[2])).isEqualTo(401);
   }
 
+  @Test
+  void onlyTheJoseFormOfTheSignatureIsAccepted() throws Exception {
+    String input = b64(es256().encode()) + "." + b64(claims().encode());
+    Signature der = Signature.getInstance("SHA256withECDSA");
+    der.initSign(serverKey);
+    der.update(input.getBytes(StandardCharsets.US_ASCII));
+    assertThat(me(input + "." + b64(der.sign()))).as("DER-encoded signature").isEqualTo(401);
+
+    String jose = sign(es256(), claims(), serverKey);
+    assertThat(me(jose)).as("control").isEqualTo(200);
+    char last = jose.charAt(jose.length() - 1);
+    // The last character carries 2 bits of the 64th byte and 4 unused ones: set one unused bit.
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    char twin = alphabet.charAt(alphabet.indexOf(last) + 1);
+    assertThat(me(jose.substring(0, jose.length() - 1) + twin)).as("same bytes, other spelling").isEqualTo(401);
+  }
+
   static String sign(JsonObject header, JsonObject claims, PrivateKey key) {
     try {
       String input = b64(header.encode()) + "." + b64(claims.encode());

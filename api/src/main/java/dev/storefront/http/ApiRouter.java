@@ -4,6 +4,7 @@ import dev.storefront.observability.AccessLog;
 import dev.storefront.observability.HttpMetrics;
 import dev.storefront.observability.SentryReporter;
 import dev.storefront.security.AuthRateLimit;
+import dev.storefront.security.BearerAuth;
 import dev.storefront.web.Feature;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.core.Vertx;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.handler.CorsHandler;
-import io.vertx.ext.web.handler.JWTAuthHandler;
 import java.util.stream.Collectors;
 
 /** The one place the router is assembled: contract-bound routes, then the failure handler. */
@@ -34,7 +34,7 @@ public final class ApiRouter {
     if (!parts.corsOrigins().isEmpty()) builder.rootHandler(cors(parts.corsOrigins()));
     builder.rootHandler(new BodyWhenPresent(parts.bodyLimitBytes()));
     builder.rootHandler(parts.authRateLimit());
-    builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(parts.bearerTokens()));
+    builder.security("bearerAuth").httpHandler(new BearerAuth(parts.bearerTokens()));
     for (Feature feature : parts.features()) feature.bind(builder);
     requireEveryOperationBound(builder);
 

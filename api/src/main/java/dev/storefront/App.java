@@ -110,7 +110,7 @@ public final class App {
     SecurityCounters counters = new SecurityCounters(redis, config.cacheNamespace(), config.redisTimeoutMs());
     WebClient http = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(as.captchaTimeoutMs())
         .setUserAgent("storefront-api"));
-    RefreshTokens refreshTokens = new RefreshTokens(pool, as.refreshTokenTtlDays());
+    RefreshTokens refreshTokens = new RefreshTokens(pool, as);
     refreshTokens.schedulePruning(vertx);
     AuthService auth = new AuthService(new UserRepository(pool), refreshTokens,
         accessTokens, new PasswordHashing(vertx), new PasswordPolicy(), new LoginThrottle(counters, as),

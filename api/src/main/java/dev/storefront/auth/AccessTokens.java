@@ -22,12 +22,15 @@ import java.util.UUID;
 /**
  * Short-lived ES256 access tokens. Verification is Vert.x's (signature, {@code exp}, {@code nbf},
  * {@code iss}, {@code aud}) plus what it leaves open: the header must name ES256 and carry no key
- * material or key location ({@code jwk}, {@code jku}, {@code x5c}, {@code x5u}, {@code crit}), and
- * {@code exp}, {@code iat}, {@code sub} and {@code jti} must be present.
+ * material or key location ({@code jwk}, {@code jku}, {@code x5c}, {@code x5u}, {@code crit}), the
+ * signature must be the 64-byte JOSE R||S form, and {@code exp}, {@code iat}, {@code sub} and
+ * {@code jti} must be present.
  */
 public final class AccessTokens implements JWTAuth {
   private static final Set<String> FORBIDDEN_HEADERS = Set.of("jwk", "jku", "x5c", "x5u", "crit");
   private static final Base64.Decoder B64URL = Base64.getUrlDecoder();
+  private static final Base64.Encoder B64URL_OUT = Base64.getUrlEncoder().withoutPadding();
+  private static final int ES256_SIGNATURE_BYTES = 64;
 
   private final JWTAuth jwt;
   private final JWTOptions signing;
@@ -83,11 +86,24 @@ public final class AccessTokens implements JWTAuth {
   private static boolean wellFormed(String token) {
     if (token == null) return false;
     String[] parts = token.split("\\.", -1);
-    if (parts.length != 3 || parts[2].isEmpty()) return false;
+    if (parts.length != 3 || !canonicalSignature(parts[2])) return false;
     try {
       JsonObject header = new JsonObject(new String(B64URL.decode(parts[0]), StandardCharsets.UTF_8));
       return "ES256".equals(header.getString("alg")) && header.fieldNames().stream().noneMatch(FORBIDDEN_HEADERS::contains);
     } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Only the JOSE form: R||S, 64 bytes, unpadded base64url with no stray bits. Vert.x would also take
+   * a DER signature (and padding), giving one token several valid encodings.
+   */
+  private static boolean canonicalSignature(String encoded) {
+    try {
+      byte[] signature = B64URL.decode(encoded);
+      return signature.length == ES256_SIGNATURE_BYTES && B64URL_OUT.encodeToString(signature).equals(encoded);
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }

@@ -62,8 +62,9 @@ public final class AuthService {
           // Refused before or without a password verdict (captcha, overload, outage): not a failure.
           .recover(e -> throttle.withdraw(attempt).transform(ignored -> Future.failedFuture(e)));
       return verified.compose(row -> row == null
-          ? Future.failedFuture(invalidCredentials()) // the attempt stays recorded as a failure
-          : throttle.succeeded(email, attempt).compose(v -> tokens(row.getLong("id"), row.getString("role"))));
+          // The verdict stands even if recording it fails: the attempt then counts while pending.
+          ? throttle.failed(attempt).transform(ignored -> Future.failedFuture(invalidCredentials()))
+          : throttle.succeeded(attempt).compose(v -> tokens(row.getLong("id"), row.getString("role"))));
     });
   }
 

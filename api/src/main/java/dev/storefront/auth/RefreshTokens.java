@@ -1,5 +1,6 @@
 package dev.storefront.auth;
 
+import dev.storefront.config.AuthSettings;
 import dev.storefront.db.SqlFiles;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,9 +18,11 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Opaque refresh tokens: 32 random bytes handed to the client, only their SHA-256 stored.
- * {@link #rotate} runs in one transaction with the token row locked, so two concurrent uses of one
- * token cannot both succeed: the second sees it used and revokes the family.
+ * Opaque refresh tokens: 32 bytes handed to the client, only their SHA-256 stored. A sign-in starts
+ * with random bytes; each rotation hands out the token's {@link RefreshSuccessors successor}.
+ * {@link #rotate} runs in one transaction with the token row locked. A used token presented again
+ * within the reuse grace (two tabs refreshing at once) gets the same successor, as long as that is
+ * still unused; any other reuse means someone holds a copy, and the family is revoked.
  */
 public final class RefreshTokens {
   private static final String INSERT = SqlFiles.load("auth/insert-refresh-token.sql");
@@ -27,6 +30,7 @@ public final class RefreshTokens {
   private static final String MARK_USED = SqlFiles.load("auth/mark-refresh-token-used.sql");
   private static final String REVOKE_FAMILY = SqlFiles.load("auth/revoke-family.sql");
   private static final String PRUNE = SqlFiles.load("auth/prune-refresh-tokens.sql");
+  private static final String USABLE = SqlFiles.load("auth/refresh-token-usable.sql");
   private static final long PRUNE_EVERY_MS = 3_600_000;
 
   /** The outcome of presenting a refresh token. */
@@ -41,17 +45,24 @@ public final class RefreshTokens {
 
   private final Pool pool;
   private final int ttlDays;
+  private final int reuseGraceSeconds;
+  private final RefreshSuccessors successors;
   private final SecureRandom random = new SecureRandom();
 
-  public RefreshTokens(Pool pool, int ttlDays) {
+  public RefreshTokens(Pool pool, AuthSettings settings) {
     this.pool = pool;
-    this.ttlDays = ttlDays;
+    this.ttlDays = settings.refreshTokenTtlDays();
+    this.reuseGraceSeconds = settings.refreshReuseGraceSeconds();
+    this.successors = new RefreshSuccessors(settings.jwtPrivateKeyPem());
   }
 
   /** Starts a new family (a sign-in), which ends {@code ttlDays} later however often it rotates. */
   public Future<String> issue(long userId) {
     OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plusDays(ttlDays);
-    return pool.withConnection(c -> insert(c, userId, UUID.randomUUID(), expires));
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return pool.withConnection(c -> insert(c, userId, UUID.randomUUID(), expires, token));
   }
 
   public Future<Rotation> rotate(String token) {
@@ -60,16 +71,33 @@ public final class RefreshTokens {
       Row row = rows.iterator().next();
       UUID family = row.getUUID("family_id");
       if (row.getBoolean("revoked") || row.getBoolean("expired")) return Future.failedFuture(new Rejected("expired or revoked"));
-      if (row.getBoolean("used")) {
-        // A rotated token came back: someone holds a copy. End the whole session family.
-        // Commit the revocation, then refuse (outside the transaction, so it is not rolled back).
-        return tx.preparedQuery(REVOKE_FAMILY).execute(Tuple.of(family)).map(ignored -> new Rotation(-1, null, null));
-      }
       long userId = row.getLong("user_id");
+      String successor = successors.of(token);
+      if (row.getBoolean("used")) {
+        return withinGrace(row)
+            ? tx.preparedQuery(USABLE).execute(Tuple.of(hash(successor), family)).compose(next ->
+                next.iterator().hasNext() && next.iterator().next().getBoolean("usable")
+                    ? Future.succeededFuture(new Rotation(userId, row.getString("role"), successor))
+                    : revoke(tx, family))
+            : revoke(tx, family);
+      }
       return tx.preparedQuery(MARK_USED).execute(Tuple.of(row.getLong("id")))
-          .compose(v -> insert(tx, userId, family, row.getOffsetDateTime("expires_at")))
+          .compose(v -> insert(tx, userId, family, row.getOffsetDateTime("expires_at"), successor))
           .map(next -> new Rotation(userId, row.getString("role"), next));
     })).compose(r -> r.newToken() == null ? Future.failedFuture(new Rejected("reused")) : Future.succeededFuture(r));
+  }
+
+  private boolean withinGrace(Row row) {
+    Number ago = row.getNumeric("used_seconds_ago");
+    return reuseGraceSeconds > 0 && ago != null && ago.doubleValue() <= reuseGraceSeconds;
+  }
+
+  /**
+   * A rotated token came back outside the grace: someone holds a copy. Ends the whole family, and
+   * commits that before refusing (outside the transaction, so it is not rolled back).
+   */
+  private static Future<Rotation> revoke(SqlClient tx, UUID family) {
+    return tx.preparedQuery(REVOKE_FAMILY).execute(Tuple.of(family)).map(ignored -> new Rotation(-1, null, null));
   }
 
   /** Revokes the family of this token; unknown tokens are ignored (logout is idempotent). */
@@ -91,10 +119,7 @@ public final class RefreshTokens {
         .onFailure(e -> LoggerFactory.getLogger(RefreshTokens.class).warn("refresh token pruning failed: {}", e.toString())));
   }
 
-  private Future<String> insert(SqlClient client, long userId, UUID family, OffsetDateTime expires) {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  private static Future<String> insert(SqlClient client, long userId, UUID family, OffsetDateTime expires, String token) {
     return client.preparedQuery(INSERT).execute(Tuple.of(userId, family, hash(token), expires)).map(token);
   }
 

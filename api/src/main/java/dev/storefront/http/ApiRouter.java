@@ -4,6 +4,7 @@ import dev.storefront.observability.AccessLog;
 import dev.storefront.observability.HttpMetrics;
 import dev.storefront.observability.SentryReporter;
 import dev.storefront.security.AuthRateLimit;
+import dev.storefront.security.BearerAuth;
 import dev.storefront.web.Feature;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.core.Vertx;
@@ -12,7 +13,6 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
-import io.vertx.ext.web.handler.JWTAuthHandler;
 import java.util.stream.Collectors;
 
 /** The one place the router is assembled: contract-bound routes, then the failure handler. */
@@ -31,7 +31,7 @@ public final class ApiRouter {
     builder.rootHandler(new SecurityHeaders());
     builder.rootHandler(new BodyWhenPresent(parts.bodyLimitBytes()));
     builder.rootHandler(parts.authRateLimit());
-    builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(parts.bearerTokens()));
+    builder.security("bearerAuth").httpHandler(new BearerAuth(parts.bearerTokens()));
     for (Feature feature : parts.features()) feature.bind(builder);
     requireEveryOperationBound(builder);
 

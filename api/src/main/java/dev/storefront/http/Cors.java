@@ -25,7 +25,7 @@ final class Cors implements PlatformHandler {
       Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
   static final List<String> HEADERS = List.of("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key");
   static final List<String> EXPOSED =
-      List.of("X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
+      List.of("X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "WWW-Authenticate");
   static final int MAX_AGE_SECONDS = 600;
 
   private static final Set<String> METHOD_NAMES = METHODS.stream().map(HttpMethod::name).collect(Collectors.toSet());

@@ -3,6 +3,7 @@ package dev.storefront.http;
 import dev.storefront.web.Problems;
 import dev.storefront.web.ProblemException;
 import dev.storefront.observability.SentryReporter;
+import dev.storefront.security.BearerAuth;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
@@ -90,6 +91,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
   }
 
   private static void send(RoutingContext rc, int status, String type, String title, String detail, String requestId) {
+    if (status == 401) rc.response().putHeader("WWW-Authenticate", BearerAuth.challenge(rc));
     Problems.send(rc.response(), status, type, title, detail, rc.request().path(), requestId);
   }
 }

@@ -7,8 +7,10 @@ import io.netty.util.NetUtil;
 
 /**
  * The client's address: the TCP peer, unless the peer is a trusted proxy, in which case the
- * right-most {@code X-Forwarded-For} entry that is not itself a trusted proxy. From any other peer
- * the header is ignored, so rotating it gains an attacker nothing.
+ * right-most {@code X-Forwarded-For} entry that is not itself a trusted proxy. Every line of the
+ * header counts, joined in order (a proxy may append its own line rather than extend the last), so a
+ * client cannot hide the address a proxy appended behind a line of its own. From any other peer the
+ * header is ignored, so rotating it gains an attacker nothing.
  */
 public final class ClientIp {
 
@@ -26,10 +28,11 @@ public final class ClientIp {
 
   public String of(HttpServerRequest request) {
     String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-    return resolve(peer, request.getHeader("X-Forwarded-For"));
+    List<String> lines = request.headers().getAll("X-Forwarded-For");
+    return resolve(peer, lines.isEmpty() ? null : String.join(",", lines));
   }
 
-  /** The client address given the TCP peer and the {@code X-Forwarded-For} header (may be null). */
+  /** The client address given the TCP peer and the {@code X-Forwarded-For} lines joined by commas (may be null). */
   public String resolve(String peer, String header) {
     if (trusted.isEmpty() || !isTrusted(peer) || header == null) return peer;
     String[] hops = header.split(",");

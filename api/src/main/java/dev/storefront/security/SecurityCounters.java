@@ -6,22 +6,19 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sliding-window event logs in Redis (one sorted set per key, scored by Redis's own clock so every
- * instance agrees), shared by rate limits and login throttling. Unlike the cache these fail
- * closed: any Redis error or timeout becomes a 503, never a pass.
+ * Sliding-window event logs in Redis (sorted sets scored by Redis's own clock so every instance
+ * agrees): the rate limits here, the sign-in attempt logs in {@link AttemptLog}. Unlike the cache
+ * these fail closed: any Redis error or timeout becomes a 503, never a pass.
  */
 public final class SecurityCounters {
   /** {@code allowed}, the events left in the window, and the seconds until one frees up. */
   public record Window(boolean allowed, long limit, long count, long remaining, long resetSeconds) {}
 
-  /** An event recorded before its outcome is known, with the counts it found before itself. */
-  public record Pending(String key, String member, long recent, long total, long resetSeconds) {}
-
-  // KEYS[1]; ARGV: window ms, limit, member suffix. Adds an event only when under the limit.
   private static final String HIT = """
       local t = redis.call('TIME')
       local now = t[1] * 1000 + math.floor(t[2] / 1000)
@@ -40,23 +37,6 @@ public final class SecurityCounters {
       local reset = 0
       if oldest[2] then reset = tonumber(oldest[2]) + window - now end
       return {allowed, count, reset}
-      """;
-
-  // KEYS[1]; ARGV: short window ms, long window ms, member suffix. Counts what came before, then
-  // records this event in the same atomic step, so concurrent attempts each see the others.
-  private static final String BEGIN = """
-      local t = redis.call('TIME')
-      local now = t[1] * 1000 + math.floor(t[2] / 1000)
-      redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
-      local recent = redis.call('ZCOUNT', KEYS[1], now - tonumber(ARGV[1]), '+inf')
-      local total = redis.call('ZCARD', KEYS[1])
-      local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-      local reset = 0
-      if oldest[2] then reset = tonumber(oldest[2]) + tonumber(ARGV[2]) - now end
-      local member = now .. '-' .. ARGV[3]
-      redis.call('ZADD', KEYS[1], now, member)
-      redis.call('PEXPIRE', KEYS[1], ARGV[2])
-      return {recent, total, reset, member}
       """;
 
   private final Redis redis;
@@ -78,25 +58,21 @@ public final class SecurityCounters {
     });
   }
 
-  /**
-   * Records an event whose outcome is not known yet, returning how many came before it in the
-   * last {@code shortMs} and {@code longMs}; {@link #withdraw} takes it back if it should not count.
-   */
-  public Future<Pending> begin(String key, long shortMs, long longMs) {
-    return eval(BEGIN, key, Long.toString(shortMs), Long.toString(longMs), suffix())
-        .map(r -> new Pending(key, r.get(3).toString(), r.get(0).toLong(), r.get(1).toLong(), seconds(r.get(2).toLong())));
-  }
-
-  public Future<Void> withdraw(Pending pending) {
-    return send(Request.cmd(Command.ZREM).arg(namespace + pending.key()).arg(pending.member())).mapEmpty();
-  }
-
-  public Future<Void> clear(String key) {
-    return send(Request.cmd(Command.DEL).arg(namespace + key)).mapEmpty();
-  }
-
   private Future<Response> eval(String script, String key, String... args) {
-    Request request = Request.cmd(Command.EVAL).arg(script).arg(1).arg(namespace + key);
+    return eval(script, List.of(key), args);
+  }
+
+  /** Runs a script on keys of this namespace (the caller keeps multi-key scripts in one hash slot). */
+  Future<Response> eval(String script, List<String> keys, String... args) {
+    Request request = Request.cmd(Command.EVAL).arg(script).arg(keys.size());
+    for (String key : keys) request.arg(namespace + key);
+    for (String a : args) request.arg(a);
+    return send(request);
+  }
+
+  /** Runs one command whose first argument is a key of this namespace. */
+  Future<Response> command(Command command, String key, String... args) {
+    Request request = Request.cmd(command).arg(namespace + key);
     for (String a : args) request.arg(a);
     return send(request);
   }
@@ -107,7 +83,7 @@ public final class SecurityCounters {
             "Sign-in protection is unavailable; retry shortly.")));
   }
 
-  private static long seconds(long ms) {
+  static long seconds(long ms) {
     return Math.max(1, (ms + 999) / 1000);
   }
 

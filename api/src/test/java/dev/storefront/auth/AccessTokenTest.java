@@ -143,6 +143,68 @@ class AccessTokenTest {
     assertThat(me(parts[0] + "." + b64(payload) + "." + parts[2])).isEqualTo(401);
   }
 
+  @Test
+  void onlyTheJoseFormOfTheSignatureIsAccepted() throws Exception {
+    String input = b64(es256().encode()) + "." + b64(claims().encode());
+    Signature der = Signature.getInstance("SHA256withECDSA");
+    der.initSign(serverKey);
+    der.update(input.getBytes(StandardCharsets.US_ASCII));
+    assertThat(me(input + "." + b64(der.sign()))).as("DER-encoded signature").isEqualTo(401);
+
+    String jose = sign(es256(), claims(), serverKey);
+    assertThat(me(jose)).as("control").isEqualTo(200);
+    assertThat(me(jose + "==")).as("padded").isEqualTo(401);
+    char last = jose.charAt(jose.length() - 1);
+    // The last character carries 2 bits of the 64th byte and 4 unused ones: set one unused bit.
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    char twin = alphabet.charAt(alphabet.indexOf(last) + 1);
+    assertThat(me(jose.substring(0, jose.length() - 1) + twin)).as("same bytes, other spelling").isEqualTo(401);
+  }
+
+  /** A GET of the profile with this Authorization header (none when null): the response, contract-checked. */
+  private static HttpResponse<Buffer> meWith(String authorization) {
+    var request = t.client.get("/api/v1/me");
+    if (authorization != null) request.putHeader("Authorization", authorization);
+    return Contract.valid("getMe", request.send().await());
+  }
+
+  private static final String CHALLENGE = "Bearer realm=\"storefront\"";
+  private static final String REFUSED = CHALLENGE + ", error=\"invalid_token\"";
+
+  @Test
+  void everyRefusalIsA401WithTheBearerChallenge() {
+    HttpResponse<Buffer> none = meWith(null);
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.getHeader("WWW-Authenticate")).as("no credentials: no error code").isEqualTo(CHALLENGE);
+    HttpResponse<Buffer> basic = meWith("Basic dXNlcjpwYXNz");
+    assertThat(basic.statusCode()).isEqualTo(401);
+    assertThat(basic.getHeader("WWW-Authenticate")).as("another scheme").isEqualTo(CHALLENGE);
+
+    long now = System.currentTimeMillis() / 1000;
+    String expired = sign(es256(), claims().put("iat", now - 3600).put("exp", now - 60), serverKey);
+    for (String refused : new String[] {"Bearer " + expired, "Bearer", "Bearer ", "Bearer a b", "Bearer a.b.c.d",
+        "Bearer  " + tokens.getString("accessToken"), "Bearer not-a-token", "Bearer " + tokens.getString("accessToken") + "=="}) {
+      HttpResponse<Buffer> r = meWith(refused);
+      assertThat(r.statusCode()).as(refused).isEqualTo(401);
+      assertThat(r.bodyAsJsonObject().getString("type")).as(refused).isEqualTo("/problems/unauthorized");
+      assertThat(r.getHeader("WWW-Authenticate")).as(refused).isEqualTo(REFUSED);
+    }
+    var twoLines = t.client.get("/api/v1/me").putHeader("Authorization",
+        java.util.List.of("Bearer " + tokens.getString("accessToken"), "Bearer " + expired)).send().await();
+    assertThat(twoLines.statusCode()).as("two Authorization lines").isEqualTo(401);
+
+    HttpResponse<Buffer> ok = meWith("bearer " + tokens.getString("accessToken"));
+    assertThat(ok.statusCode()).as("the scheme name is case-insensitive").isEqualTo(200);
+    assertThat(ok.getHeader("WWW-Authenticate")).isNull();
+  }
+
+  @Test
+  void aWrongPasswordIsA401WithTheBearerChallengeToo() {
+    HttpResponse<Buffer> r = t.login("token.holder@example.com", "not the passphrase");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.getHeader("WWW-Authenticate")).isEqualTo(CHALLENGE);
+  }
+
   static String sign(JsonObject header, JsonObject claims, PrivateKey key) {
     try {
       String input = b64(header.encode()) + "." + b64(claims.encode());

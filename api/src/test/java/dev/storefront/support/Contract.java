@@ -73,7 +73,10 @@ public final class Contract {
     }
     Map<String, String> headers = new HashMap<>();
     response.headers().forEach(e -> {
-      if (!e.getKey().equalsIgnoreCase("Content-Type")) headers.put(e.getKey(), e.getValue());
+      if (e.getKey().equalsIgnoreCase("Content-Type")) return;
+      // The validator reads a string header value as JSON, falling back to wrapping it in quotes;
+      // a value with quotes of its own (an auth challenge) needs proper JSON string encoding.
+      headers.put(e.getKey(), e.getValue().contains("\"") ? io.vertx.core.json.Json.encode(e.getValue()) : e.getValue());
     });
     headers.put("Content-Type", ContractLoader.routerMediaType(contentType));
     Buffer body = response.body() == null ? Buffer.buffer() : response.body();

@@ -1,16 +1,21 @@
 package dev.storefront.support;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP relay in front of a real server that can turn into a black hole: connections stay open
- * but nothing is forwarded either way, the way a partitioned or hung Redis looks to a client.
+ * but nothing is forwarded either way, the way a partitioned or hung Redis looks to a client. For
+ * Redis it can also hold back the replies to some commands (which Redis has applied), in order,
+ * the way a reply lost to a client-side timeout looks.
  */
 public final class SwitchableProxy implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
@@ -18,6 +23,8 @@ public final class SwitchableProxy implements AutoCloseable {
   private final NetClient client;
   private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
   private volatile boolean blackHole;
+  private volatile String lateMarker;
+  private volatile long lateMs;
   public final int port;
 
   public SwitchableProxy(String targetUrl) {
@@ -28,8 +35,13 @@ public final class SwitchableProxy implements AutoCloseable {
       sockets.add(in);
       client.connect(target.getPort(), target.getHost()).onSuccess(out -> {
         sockets.add(out);
-        in.handler(b -> { if (!blackHole) out.write(b); });
-        out.handler(b -> { if (!blackHole) in.write(b); });
+        Relay relay = new Relay(in);
+        in.handler(b -> {
+          if (blackHole) return;
+          out.write(b);
+          relay.commands(b);
+        });
+        out.handler(b -> { if (!blackHole) relay.replies(b); });
         in.closeHandler(v -> out.close());
         out.closeHandler(v -> in.close());
         in.resume();
@@ -44,6 +56,56 @@ public final class SwitchableProxy implements AutoCloseable {
 
   public void blackHole(boolean on) {
     blackHole = on;
+  }
+
+  /**
+   * From now on, replies to Redis commands whose text contains {@code marker} reach the client
+   * {@code ms} late, and the replies after them wait their turn; a null marker ends that.
+   */
+  public void delayReplies(String marker, long ms) {
+    lateMs = ms;
+    lateMarker = marker;
+  }
+
+  /** One connection's replies, matched to its commands in order, released in order. */
+  private final class Relay {
+    private final NetSocket client;
+    private final Deque<Boolean> late = new ArrayDeque<>();
+    private final Deque<Object[]> held = new ArrayDeque<>(); // {release time ms, reply}
+    private Buffer commands = Buffer.buffer();
+    private Buffer replies = Buffer.buffer();
+    private boolean timerSet;
+
+    Relay(NetSocket client) {
+      this.client = client;
+    }
+
+    synchronized void commands(Buffer chunk) {
+      commands.appendBuffer(chunk);
+      for (int end; (end = RespFrames.end(commands, 0)) > 0; commands = commands.getBuffer(end, commands.length())) {
+        String marker = lateMarker;
+        late.add(marker != null && commands.getString(0, end).contains(marker));
+      }
+    }
+
+    synchronized void replies(Buffer chunk) {
+      replies.appendBuffer(chunk);
+      for (int end; (end = RespFrames.end(replies, 0)) > 0; replies = replies.getBuffer(end, replies.length())) {
+        long release = System.currentTimeMillis() + (Boolean.TRUE.equals(late.poll()) ? lateMs : 0);
+        held.add(new Object[] {release, replies.getBuffer(0, end)});
+      }
+      drain(false);
+    }
+
+    private synchronized void drain(boolean fromTimer) {
+      if (fromTimer) timerSet = false;
+      long now = System.currentTimeMillis();
+      while (!held.isEmpty() && (long) held.peek()[0] <= now) client.write((Buffer) held.poll()[1]);
+      if (!held.isEmpty() && !timerSet) {
+        timerSet = true;
+        vertx.setTimer(Math.max(1, (long) held.peek()[0] - now), id -> drain(true));
+      }
+    }
   }
 
   @Override

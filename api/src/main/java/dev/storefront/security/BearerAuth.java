@@ -1,0 +1,77 @@
+package dev.storefront.security;
+
+import dev.storefront.web.ProblemException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.JWTAuthHandler;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Bearer authentication (RFC 6750) for the contract's {@code bearerAuth} operations. Anything but
+ * exactly one {@code Authorization: Bearer <compact JWS>} header is a 401 here; a well-formed
+ * token goes to Vert.x's handler, which verifies it through the given {@link JWTAuth} and sets the
+ * user (its own parser would answer some malformed headers with a bare 400). Every 401 carries the
+ * challenge from {@link #challenge}.
+ */
+public final class BearerAuth implements JWTAuthHandler {
+  public static final String REALM = "storefront";
+  private static final String PRESENTED = "bearer.presented";
+  private static final Pattern BEARER_SCHEME = Pattern.compile("(?i)bearer(?: .*)?");
+  private static final Pattern COMPACT_JWS = Pattern.compile("(?i)bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
+  private final JWTAuthHandler verifier;
+
+  public BearerAuth(JWTAuth tokens) {
+    this.verifier = JWTAuthHandler.create(tokens);
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    List<String> lines = rc.request().headers().getAll(HttpHeaders.AUTHORIZATION);
+    if (lines.isEmpty()) {
+      rc.fail(unauthorized("This operation needs a bearer access token."));
+      return;
+    }
+    String credentials = lines.get(0);
+    if (lines.size() == 1 && !BEARER_SCHEME.matcher(credentials).matches()) {
+      rc.fail(unauthorized("Only bearer access tokens are accepted here."));
+      return;
+    }
+    rc.put(PRESENTED, Boolean.TRUE);
+    if (lines.size() > 1 || !COMPACT_JWS.matcher(credentials).matches()) {
+      rc.fail(unauthorized("The access token is not valid."));
+      return;
+    }
+    verifier.handle(rc);
+  }
+
+  /**
+   * The {@code WWW-Authenticate} value for a 401 of this request: the bare challenge, plus
+   * {@code error="invalid_token"} when a bearer token was presented and refused (RFC 6750 section 3).
+   */
+  public static String challenge(RoutingContext rc) {
+    String challenge = "Bearer realm=\"" + REALM + "\"";
+    return Boolean.TRUE.equals(rc.get(PRESENTED)) ? challenge + ", error=\"invalid_token\"" : challenge;
+  }
+
+  private static ProblemException unauthorized(String detail) {
+    return new ProblemException(401, "unauthorized", "Unauthorized", detail);
+  }
+
+  @Override
+  public JWTAuthHandler scopeDelimiter(String delimiter) {
+    throw new UnsupportedOperationException("roles are checked per operation, not as scopes");
+  }
+
+  @Override
+  public JWTAuthHandler withScope(String scope) {
+    throw new UnsupportedOperationException("roles are checked per operation, not as scopes");
+  }
+
+  @Override
+  public JWTAuthHandler withScopes(List<String> scopes) {
+    throw new UnsupportedOperationException("roles are checked per operation, not as scopes");
+  }
+}

@@ -33,6 +33,7 @@ public final class ApiRouter {
     builder.rootHandler(new SecurityHeaders());
     if (!parts.corsOrigins().isEmpty()) builder.rootHandler(cors(parts.corsOrigins()));
     builder.rootHandler(new BodyWhenPresent(parts.bodyLimitBytes()));
+    builder.rootHandler(new TextInputGuard(parts.contract()));
     builder.rootHandler(parts.authRateLimit());
     builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(parts.bearerTokens()));
     for (Feature feature : parts.features()) feature.bind(builder);

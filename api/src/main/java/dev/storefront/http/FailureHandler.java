@@ -56,6 +56,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
   private static int statusOf(RoutingContext rc, Throwable failure) {
     if (failure instanceof HttpException h) return h.getStatusCode();
     if (failure instanceof ValidatorException || failure instanceof DecodeException) return 400;
+    if (failure instanceof PgException pg && TextInputGuard.unstorableText(pg)) return 400;
     if (failure instanceof TimeoutException || failure instanceof ClosedConnectionException
         || failure instanceof java.net.ConnectException || failure instanceof PgException pg && transientState(pg)) {
       return 503;
@@ -81,6 +82,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
   private static String clientDetail(int status, Throwable failure) {
     Throwable cause = failure instanceof HttpException h && h.getCause() != null ? h.getCause() : failure;
     if (cause instanceof ValidatorException v) return v.getMessage();
+    if (cause instanceof PgException) return "The request contains text that cannot be stored.";
     if (cause instanceof DecodeException) return "The request body is not valid JSON.";
     if (status == 413) return "The request body is over the configured limit.";
     if (status == 405) return "This path does not support that method.";

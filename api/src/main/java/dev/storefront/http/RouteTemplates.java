@@ -1,6 +1,8 @@
 package dev.storefront.http;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Path;
 
 /** Maps a concrete path back to its OpenAPI template, for requests that failed before routing. */
@@ -15,5 +17,11 @@ public final class RouteTemplates {
     if (path == null) return "unmatched";
     Path match = contract.findPath(path);
     return match == null ? "unmatched" : match.getName();
+  }
+
+  /** The operation a request was routed to (HEAD is answered as GET), or null. */
+  public Operation operationOf(String path, HttpMethod method) {
+    if (path == null) return null;
+    return contract.findOperation(path, method == HttpMethod.HEAD ? HttpMethod.GET : method);
   }
 }

@@ -12,7 +12,7 @@ public final class AdminAccount {
 
   public static void ensure(AppConfig config, String email, String password) throws SQLException {
     new PasswordPolicy().check(password);
-    String normalized = AuthService.normalizeEmail(email);
+    String normalized = EmailAddress.normalize(email);
     String hash = new PasswordHasher().hash(password);
     var db = config.database();
     try (Connection c = DriverManager.getConnection(db.jdbcUrl() + "?currentSchema=" + config.databaseSchema(),

@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** Sign-up, sign-in, token refresh and sign-out. Password hashing runs on worker threads. */
 public final class AuthService {
@@ -31,17 +30,8 @@ public final class AuthService {
     this.accessTtlSeconds = accessTtlSeconds;
   }
 
-  public static String normalizeEmail(String email) {
-    String e = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-    int at = e.indexOf('@');
-    if (e.length() > 254 || at < 1 || at != e.lastIndexOf('@') || at == e.length() - 1 || e.chars().anyMatch(Character::isWhitespace)) {
-      throw ProblemException.badRequest("email is not a valid address");
-    }
-    return e;
-  }
-
   public Future<JsonObject> signup(String rawEmail, String password, String displayName) {
-    String email = normalizeEmail(rawEmail);
+    String email = EmailAddress.normalize(rawEmail);
     policy.check(password);
     return hashing.hash(password)
         .compose(hash -> users.insert(email, hash, displayName, "customer"))
@@ -52,7 +42,7 @@ public final class AuthService {
   }
 
   public Future<JsonObject> login(String rawEmail, String password, String captchaToken, String ip) {
-    String email = normalizeEmail(rawEmail);
+    String email = EmailAddress.normalize(rawEmail);
     return throttle.begin(email, ip).compose(attempt -> {
       Future<Row> verified = (attempt.captchaRequired() ? requireCaptcha(captchaToken, ip) : Future.<Void>succeededFuture())
           .compose(v -> users.byEmail(email))

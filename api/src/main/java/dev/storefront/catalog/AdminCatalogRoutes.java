@@ -4,9 +4,7 @@ import dev.storefront.security.Caller;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import java.math.BigDecimal;
 import dev.storefront.web.Feature;
-import dev.storefront.web.ProblemException;
 import dev.storefront.web.Responses;
 
 /** Operator writes to products and stock; bodies are validated against the contract first. */
@@ -32,19 +30,10 @@ public final class AdminCatalogRoutes implements Feature {
   private void update(RoutingContext rc) {
     long id = CatalogRoutes.productId(rc.pathParam("id"));
     JsonObject body = rc.body().asJsonObject();
-    Integer priceCents = body.containsKey("price") ? cents(body.getValue("price").toString()) : null;
+    // The validator saw the price as a double; the exact check reads the number as written.
+    Integer priceCents = body.containsKey("price") ? Prices.fromJson(rc.body().buffer().getBytes(), "price") : null;
     writes.update(id, body.getString("name"), body.getString("description"), priceCents)
         .onSuccess(product -> Responses.privateJson(rc, 200, product))
         .onFailure(rc::fail);
   }
-
-  /** Whole cents only: 12.345 or 0.001 are refused rather than rounded. */
-  private static int cents(String price) {
-    BigDecimal value = new BigDecimal(price);
-    if (value.stripTrailingZeros().scale() > 2 || value.compareTo(new BigDecimal("0.01")) < 0) {
-      throw ProblemException.badRequest("price must be at least 0.01 with at most two decimals");
-    }
-    return value.movePointRight(2).intValueExact();
-  }
-
 }

@@ -2,7 +2,6 @@ package dev.storefront.catalog;
 
 import dev.storefront.web.ProblemException;
 import io.vertx.core.MultiMap;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +14,7 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
 
   public static final int MAX_SIZE = 100;
   public static final int MAX_PAGE = 500;
-  private static final java.util.regex.Pattern PRICE = java.util.regex.Pattern.compile("\\d{1,7}(\\.\\d{1,2})?");
+  private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?[0-9]{1,19}");
 
   public enum Sort {
     POPULARITY("popularity", "popularity DESC, id"),
@@ -34,7 +33,7 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
 
     static Sort of(String value) {
       for (Sort s : values()) if (s.param.equals(value)) return s;
-      throw ProblemException.badRequest("sort must be one of popularity, price_asc, price_desc, name, newest");
+      throw ProblemException.badRequest("sort: must be one of popularity, price_asc, price_desc, name, newest");
     }
   }
 
@@ -42,14 +41,14 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
     Integer category = intParam(params, "category", 1, Integer.MAX_VALUE, null);
     String q = single(params, "q");
     if (q != null) {
-      if (q.length() > 100) throw ProblemException.badRequest("q must be 1 to 100 characters");
+      if (q.codePointCount(0, q.length()) > 100) throw ProblemException.badRequest("q: must be 1 to 100 characters");
       q = q.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-      if (q.isEmpty()) throw ProblemException.badRequest("q must be 1 to 100 characters");
+      if (q.isEmpty()) throw ProblemException.badRequest("q: must contain a character other than spaces");
     }
-    Integer min = priceParam(params, "minPrice");
-    Integer max = priceParam(params, "maxPrice");
+    Integer min = Prices.fromQuery("minPrice", single(params, "minPrice"));
+    Integer max = Prices.fromQuery("maxPrice", single(params, "maxPrice"));
     if (min != null && max != null && min > max) {
-      throw ProblemException.badRequest("minPrice must not be greater than maxPrice");
+      throw ProblemException.badRequest("minPrice: must not be greater than maxPrice");
     }
     String sort = single(params, "sort");
     return new ProductListQuery(category, q, min, max, sort == null ? Sort.POPULARITY : Sort.of(sort),
@@ -70,36 +69,18 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
   private static String single(MultiMap params, String name) {
     List<String> values = params.getAll(name);
     if (values.isEmpty()) return null;
-    if (values.size() > 1) throw ProblemException.badRequest(name + " must be given at most once");
+    if (values.size() > 1) throw ProblemException.badRequest(name + ": must be given at most once");
     return values.get(0);
   }
 
   private static Integer intParam(MultiMap params, String name, int min, int max, Integer fallback) {
     String raw = single(params, name);
     if (raw == null) return fallback;
-    long value;
-    try {
-      value = Long.parseLong(raw.trim());
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest(name + " must be an integer");
-    }
+    if (!INTEGER.matcher(raw).matches()) throw ProblemException.badRequest(name + ": must be an integer");
+    long value = raw.length() > 12 ? Long.MAX_VALUE : Long.parseLong(raw);
     if (value < min || value > max) {
-      throw ProblemException.badRequest(name + " must be between " + min + " and " + max);
+      throw ProblemException.badRequest(name + ": must be >= " + min + " and <= " + max);
     }
     return (int) value;
-  }
-
-  private static Integer priceParam(MultiMap params, String name) {
-    String raw = single(params, name);
-    if (raw == null) return null;
-    // A plain decimal only: exponents like 1e-99999999 would make BigDecimal work for minutes.
-    if (!PRICE.matcher(raw.trim()).matches()) {
-      throw ProblemException.badRequest(name + " must be a number with at most two decimals");
-    }
-    BigDecimal value = new BigDecimal(raw.trim());
-    if (value.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
-      throw ProblemException.badRequest(name + " must be between 0 and 1000000");
-    }
-    return value.movePointRight(2).intValueExact();
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -47,7 +48,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     int status = statusOf(rc, failure);
     if (status == 405) rc.response().putHeader("Allow", routes.allowOf(rc.normalizedPath()));
-    String detail = status < 500 ? clientDetail(status, failure) : null;
+    String detail = status < 500 ? clientDetail(routes.operationOf(rc.request().path(), rc.request().method()), status,
+        failure) : null;
     if (status >= 500) {
       report(rc, status, failure == null ? new IllegalStateException("status " + status) : failure, requestId);
       if (status == 503) detail = "A dependency is unavailable; retry shortly.";
@@ -58,6 +60,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
   private static int statusOf(RoutingContext rc, Throwable failure) {
     if (failure instanceof HttpException h) return h.getStatusCode();
     if (failure instanceof ValidatorException || failure instanceof DecodeException) return 400;
+    if (failure instanceof PgException pg && TextInputGuard.unstorableText(pg)) return 400;
     if (failure instanceof TimeoutException || failure instanceof ClosedConnectionException
         || failure instanceof java.net.ConnectException || failure instanceof PgException pg && transientState(pg)) {
       return 503;
@@ -80,9 +83,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
         || state.equals("40001") || state.equals("40P01");
   }
 
-  private static String clientDetail(int status, Throwable failure) {
+  private static String clientDetail(Operation operation, int status, Throwable failure) {
     Throwable cause = failure instanceof HttpException h && h.getCause() != null ? h.getCause() : failure;
-    if (cause instanceof ValidatorException v) return v.getMessage();
+    if (cause instanceof ValidatorException v) return ValidationMessages.of(v, operation);
+    if (cause instanceof PgException) return "The request contains text that cannot be stored.";
     if (cause instanceof DecodeException) return "The request body is not valid JSON.";
     if (status == 413) return "The request body is over the configured limit.";
     if (status == 405) return "This path does not support that method.";

@@ -10,10 +10,15 @@ final class RequestIds {
 
   static String accept(String incoming) {
     if (incoming != null && incoming.length() >= 8 && incoming.length() <= 64
-        && incoming.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+        && incoming.chars().allMatch(RequestIds::safe)) {
       return incoming;
     }
     return random();
+  }
+
+  /** ASCII only: Character.isLetterOrDigit would also pass other scripts into a response header. */
+  private static boolean safe(int c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_';
   }
 
   static String random() {

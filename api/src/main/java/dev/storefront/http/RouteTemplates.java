@@ -41,4 +41,10 @@ public final class RouteTemplates {
     if (preflights) methods.add(HttpMethod.OPTIONS);
     return ORDER.stream().filter(methods::contains).map(HttpMethod::name).collect(Collectors.joining(", "));
   }
+
+  /** The operation a request was routed to (HEAD is answered as GET), or null. */
+  public Operation operationOf(String path, HttpMethod method) {
+    if (path == null) return null;
+    return contract.findOperation(path, method == HttpMethod.HEAD ? HttpMethod.GET : method);
+  }
 }

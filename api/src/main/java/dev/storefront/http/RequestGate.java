@@ -1,13 +1,15 @@
 package dev.storefront.http;
 
+import dev.storefront.web.ProblemException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
  * What every request passes before the router: a request target the router cannot decode (a
  * malformed percent-escape fails vertx-web's path normalisation and Netty's query decoder, in
- * the failure handler too) is refused here as a 400 problem; {@code ;} in the query is made part
- * of a value ({@link AmpersandOnlyQuery}).
+ * the failure handler too) is refused here as a 400 problem, and so is query text that is not
+ * storable text (the 400 names the parameter); a trailing slash gets 404 rather than a second URL
+ * for the same resource; {@code ;} in the query is made part of a value ({@link AmpersandOnlyQuery}).
  */
 final class RequestGate implements Handler<HttpServerRequest> {
   private final Handler<HttpServerRequest> router;
@@ -26,10 +28,24 @@ final class RequestGate implements Handler<HttpServerRequest> {
       InvalidRequestHandler.reject(request, 400, "The request target must be an absolute path.", varyOrigin);
     } else if (!wellEscaped(path)) {
       InvalidRequestHandler.reject(request, 400, "The path has a malformed percent-escape.", varyOrigin);
-    } else if (query != null && !wellEscaped(query)) {
-      InvalidRequestHandler.reject(request, 400, "The query string has a malformed percent-escape.", varyOrigin);
+    } else if (path.length() > 1 && path.endsWith("/")) {
+      // The router would answer /x/ as /x: one resource under two URLs, two entries in every cache.
+      InvalidRequestHandler.reject(request, 404, "No such resource.", varyOrigin);
+    } else if (query != null && !query.isEmpty() && !queryAccepted(request, query)) {
+      return;
     } else {
       router.handle(AmpersandOnlyQuery.of(request));
+    }
+  }
+
+  /** Query text is checked once, here, for every operation: escapes, UTF-8, NUL, lone surrogates. */
+  private boolean queryAccepted(HttpServerRequest request, String query) {
+    try {
+      TextInputGuard.checkQuery(query);
+      return true;
+    } catch (ProblemException refused) {
+      InvalidRequestHandler.reject(request, 400, refused.getMessage(), varyOrigin);
+      return false;
     }
   }
 

@@ -16,8 +16,9 @@ import java.io.IOException;
 /**
  * Refuses, for every operation and before any handler sees them, text that no layer below can
  * store or compare: NUL (PostgreSQL text cannot hold it), unpaired surrogates and bytes that are not
- * UTF-8, in query parameters (names too), path segments and any string or key of a JSON body. The
- * 400 names the field. Requests with no query, no '%' in the path and a plain ASCII body (or none)
+ * UTF-8, in path segments and any string or key of a JSON body (query parameters, names too, go
+ * through {@link #checkQuery} in {@link RequestGate}, before the router decodes them). The 400 names
+ * the field. Requests with no query, no '%' in the path and a plain ASCII body (or none)
  * have nothing to scan, which keeps the catalog reads cheap.
  */
 public final class TextInputGuard implements Handler<RoutingContext> {
@@ -31,8 +32,6 @@ public final class TextInputGuard implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext rc) {
     try {
-      String query = rc.request().query();
-      if (query != null && !query.isEmpty()) checkQuery(query);
       String path = rc.request().path();
       if (path != null && path.indexOf('%') >= 0) checkPath(path);
       Buffer body = rc.body() == null ? null : rc.body().buffer();

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP relay in front of a real server that can turn into a black hole: connections stay open
  * but nothing is forwarded either way, the way a partitioned or hung Redis looks to a client.
+ * Bytes are held back, not dropped, as TCP would deliver them once a partition heals: a relay
+ * that dropped them would corrupt the protocol stream and no client could ever recover.
  */
 public final class SwitchableProxy implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
@@ -28,11 +30,11 @@ public final class SwitchableProxy implements AutoCloseable {
       sockets.add(in);
       client.connect(target.getPort(), target.getHost()).onSuccess(out -> {
         sockets.add(out);
-        in.handler(b -> { if (!blackHole) out.write(b); });
-        out.handler(b -> { if (!blackHole) in.write(b); });
+        in.handler(out::write);
+        out.handler(in::write);
         in.closeHandler(v -> out.close());
         out.closeHandler(v -> in.close());
-        in.resume();
+        if (blackHole) out.pause(); else in.resume();
       }).onFailure(e -> in.close());
     });
     port = server.listen(0, "127.0.0.1").await().actualPort();
@@ -44,6 +46,7 @@ public final class SwitchableProxy implements AutoCloseable {
 
   public void blackHole(boolean on) {
     blackHole = on;
+    sockets.forEach(on ? NetSocket::pause : NetSocket::resume);
   }
 
   @Override

@@ -2,22 +2,31 @@ package dev.storefront.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import java.util.function.IntConsumer;
 
-/** One HTTP server per event loop; the router and everything it uses come from the wiring. */
+/**
+ * One HTTP server per event loop; the router and everything it uses come from the wiring. While
+ * the process drains, responses carry {@code Connection: close} so clients stop reusing
+ * connections the listener is about to drop. The servers are stopped together ({@link PublicListeners}).
+ */
 public final class HttpVerticle extends VerticleBase {
   private final ApiRouter.Parts parts;
   private final int port;
   private final int maxHeaderBytes;
   private final IntConsumer boundPort;
+  private final PublicListeners listeners;
 
-  public HttpVerticle(ApiRouter.Parts parts, int port, int maxHeaderBytes, IntConsumer boundPort) {
+  public HttpVerticle(ApiRouter.Parts parts, int port, int maxHeaderBytes, IntConsumer boundPort,
+      PublicListeners listeners) {
     this.parts = parts;
     this.port = port;
     this.maxHeaderBytes = maxHeaderBytes;
     this.boundPort = boundPort;
+    this.listeners = listeners;
   }
 
   @Override
@@ -26,9 +35,16 @@ public final class HttpVerticle extends VerticleBase {
         .setPort(port)
         .setMaxHeaderSize(maxHeaderBytes)
         .setIdleTimeout(120);
+    Router router = ApiRouter.create(vertx, parts);
     HttpServer server = vertx.createHttpServer(options)
-        .requestHandler(ApiRouter.create(vertx, parts))
+        .requestHandler(request -> {
+          if (listeners.draining()) request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+          router.handle(request);
+        })
         .invalidRequestHandler(new InvalidRequestHandler());
-    return server.listen().onSuccess(s -> boundPort.accept(s.actualPort()));
+    return server.listen().onSuccess(s -> {
+      listeners.add(s);
+      boundPort.accept(s.actualPort());
+    });
   }
 }

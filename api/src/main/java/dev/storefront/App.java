@@ -34,6 +34,7 @@ import dev.storefront.http.PublicListeners;
 import dev.storefront.observability.AccessLog;
 import dev.storefront.observability.Health;
 import dev.storefront.observability.HttpMetrics;
+import dev.storefront.observability.JdkLogging;
 import dev.storefront.observability.ManagementServer;
 import dev.storefront.observability.MetricsRegistry;
 import dev.storefront.observability.MetricsScrape;
@@ -103,6 +104,7 @@ public final class App {
     if (config.auth().jwtPrivateKeyPem() == null) {
       return Future.failedFuture(new ConfigException("JWT_PRIVATE_KEY", "required to serve (EC P-256 PKCS#8 PEM)"));
     }
+    JdkLogging.routeToSlf4j();
     PrometheusMeterRegistry registry = MetricsRegistry.create();
     Vertx vertx = MetricsRegistry.vertx(registry);
     SentryReporter sentry = SentryReporter.start(config);
@@ -116,6 +118,7 @@ public final class App {
     String ns = config.cacheNamespace() + ":v1:";
     ProductRepository repository = new ProductRepository(pool);
     CatalogSync catalogSync = new CatalogSync(repository);
+    MetricsRegistry.bindSyncLag(registry, catalogSync);
     ResponseCache pdp = cache(vertx, ns, store, registry, "pdp", cs, cs.pdpTtlSeconds(), catalogSync);
     ResponseCache plp = cache(vertx, ns, store, registry, "plp", cs, cs.plpTtlSeconds(), catalogSync);
     ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds(), catalogSync);

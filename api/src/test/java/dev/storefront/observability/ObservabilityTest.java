@@ -158,7 +158,7 @@ class ObservabilityTest {
     }
   }
 
-  private static String gunzipIfNeeded(String encoding, Buffer body) {
+  static String gunzipIfNeeded(String encoding, Buffer body) {
     try {
       byte[] bytes = body.getBytes();
       if ("gzip".equalsIgnoreCase(encoding) || bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {

@@ -36,7 +36,9 @@ final class TransientFailures {
     Throwable cause = unwrap(failure);
     String message = cause == null || cause.getMessage() == null ? "" : cause.getMessage().replaceAll("\\s+", " ");
     if (message.length() > 200) message = message.substring(0, 200) + "...";
-    return message.isEmpty() ? kind(failure) : kind(failure) + ": " + message;
+    String described = message.isEmpty() ? kind(failure) : kind(failure) + ": " + message;
+    Throwable reason = cause == null ? null : cause.getCause();
+    return reason == null || reason == cause ? described : described + " (cause: " + kind(reason) + ")";
   }
 
   /** Caches hand loader failures back wrapped. */

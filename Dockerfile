@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t storefront-api .
-# Run:   docker run --read-only --tmpfs /tmp -e DATABASE_URL=... -e REDIS_URL=... -e JWT_PRIVATE_KEY="$(cat key.pem)" -p 8080:8080 storefront-api
+# Run:   docker run --read-only --tmpfs /tmp -e DATABASE_URL=... -e REDIS_URL=... -e JWT_PRIVATE_KEY="$(cat key.pem)" -p 8080:8080 -p 9090:9090 storefront-api
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
@@ -21,7 +21,9 @@ USER 10001:10001
 # Read-only root filesystem: the only writable place is the /tmp volume (Netty/JVM scratch files).
 VOLUME /tmp
 ENV JAVA_TOOL_OPTIONS="-XX:+UseContainerSupport -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dvertx.cacheDirBase=/tmp/vertx-cache" \
-    HTTP_PORT=8080
-EXPOSE 8080
+    HTTP_PORT=8080 \
+    MANAGEMENT_PORT=9090
+# 8080: the public API; 9090: metrics and probes, for the cluster only (keep it off the ingress).
+EXPOSE 8080 9090
 ENTRYPOINT ["java", "-jar", "/app/storefront-api.jar"]
 CMD ["serve"]

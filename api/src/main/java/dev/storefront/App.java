@@ -24,14 +24,20 @@ import dev.storefront.config.AppConfig;
 import dev.storefront.config.AuthSettings;
 import dev.storefront.config.CacheSettings;
 import dev.storefront.config.ConfigException;
+import dev.storefront.config.OperationsSettings;
 import dev.storefront.db.Database;
 import dev.storefront.db.Migrations;
 import dev.storefront.http.ApiRouter;
 import dev.storefront.http.ContractLoader;
 import dev.storefront.http.HttpVerticle;
+import dev.storefront.http.PublicListeners;
 import dev.storefront.observability.AccessLog;
+import dev.storefront.observability.Health;
 import dev.storefront.observability.HttpMetrics;
+import dev.storefront.observability.JdkLogging;
+import dev.storefront.observability.ManagementServer;
 import dev.storefront.observability.MetricsRegistry;
+import dev.storefront.observability.MetricsScrape;
 import dev.storefront.observability.OperationsRoutes;
 import dev.storefront.observability.SentryReporter;
 import dev.storefront.observability.StaticAssets;
@@ -49,11 +55,14 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import static dev.storefront.Shutdown.stage;
 
 /**
  * Process wiring: one Vert.x, one PostgreSQL pool, one Redis client and one cache per kind, shared
- * by an HTTP verticle per event loop. Tests start the service through this class too.
+ * by an HTTP verticle per event loop, plus the management port. Tests start the service through
+ * this class too.
  */
 public final class App {
   private final Vertx vertx;
@@ -65,9 +74,17 @@ public final class App {
   private final ProductWriteService writes;
   private final PrometheusMeterRegistry registry;
   private final AccessLog accessLog;
+  private final Health health;
+  private final OperationsSettings ops;
+  private final long pruningTimer;
+  private final PublicListeners listeners;
+  private volatile String httpDeployment;
+  private volatile ManagementServer management;
+  private Future<Void> closing;
 
   private App(Vertx vertx, Pool pool, Redis redis, CatalogSync catalogSync, SentryReporter sentry,
-      AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry, AccessLog accessLog) {
+      AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry, AccessLog accessLog,
+      Health health, OperationsSettings ops, long pruningTimer, PublicListeners listeners) {
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
@@ -77,12 +94,17 @@ public final class App {
     this.writes = writes;
     this.registry = registry;
     this.accessLog = accessLog;
+    this.health = health;
+    this.ops = ops;
+    this.pruningTimer = pruningTimer;
+    this.listeners = listeners;
   }
 
   public static Future<App> start(AppConfig config, boolean migrate) {
     if (config.auth().jwtPrivateKeyPem() == null) {
       return Future.failedFuture(new ConfigException("JWT_PRIVATE_KEY", "required to serve (EC P-256 PKCS#8 PEM)"));
     }
+    JdkLogging.routeToSlf4j();
     PrometheusMeterRegistry registry = MetricsRegistry.create();
     Vertx vertx = MetricsRegistry.vertx(registry);
     SentryReporter sentry = SentryReporter.start(config);
@@ -96,6 +118,7 @@ public final class App {
     String ns = config.cacheNamespace() + ":v1:";
     ProductRepository repository = new ProductRepository(pool);
     CatalogSync catalogSync = new CatalogSync(repository);
+    MetricsRegistry.bindSyncLag(registry, catalogSync);
     ResponseCache pdp = cache(vertx, ns, store, registry, "pdp", cs, cs.pdpTtlSeconds(), catalogSync);
     ResponseCache plp = cache(vertx, ns, store, registry, "plp", cs, cs.plpTtlSeconds(), catalogSync);
     ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds(), catalogSync);
@@ -111,12 +134,16 @@ public final class App {
     WebClient http = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(as.captchaTimeoutMs())
         .setUserAgent("storefront-api"));
     RefreshTokens refreshTokens = new RefreshTokens(pool, as);
-    refreshTokens.schedulePruning(vertx);
+    long pruningTimer = refreshTokens.schedulePruning(vertx);
     AuthService auth = new AuthService(new UserRepository(pool), refreshTokens,
         accessTokens, new PasswordHashing(vertx), new PasswordPolicy(), new LoginThrottle(counters, as),
         new CaptchaVerifier(http, as.captchaVerifyUrl(), as.captchaSecret(), as.captchaTimeoutMs()),
         as.accessTokenTtlSeconds());
-    App app = new App(vertx, pool, redis, catalogSync, sentry, port, writes, registry, accessLog);
+    Health health = new Health(pool, store);
+    OperationsSettings ops = config.operations();
+    PublicListeners listeners = new PublicListeners(health::draining);
+    App app = new App(vertx, pool, redis, catalogSync, sentry, port, writes, registry, accessLog, health, ops,
+        pruningTimer, listeners);
 
     Future<Integer> migrated = migrate
         ? vertx.executeBlocking(() -> Migrations.migrate(config), false)
@@ -131,15 +158,23 @@ public final class App {
               new CatalogRoutes(catalog),
               new AdminCatalogRoutes(writes),
               new AuthRoutes(auth, clientIp),
-              new OperationsRoutes(pool, store, registry, assets));
+              new OperationsRoutes(assets));
           ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), accessLog,
               new HttpMetrics(registry), sentry, accessTokens, as.corsOrigins(),
               new AuthRateLimit(counters, clientIp, as.authRateLimitPerMinute(), as.authGlobalRateLimitPerMinute()),
               features);
           return vertx.deployVerticle(() -> new HttpVerticle(parts, config.httpPort(), config.maxHeaderBytes(),
-              config.http2ClearText(), port::set), new DeploymentOptions().setInstances(config.httpInstances()));
+              config.http2ClearText(), port::set, listeners),
+              new DeploymentOptions().setInstances(config.httpInstances()));
         })
-        .map(app)
+        .compose(deployment -> {
+          app.httpDeployment = deployment;
+          return ManagementServer.start(vertx, ops.managementPort(), new MetricsScrape(vertx, registry, 1_000), health);
+        })
+        .map(management -> {
+          app.management = management;
+          return app;
+        })
         .recover(failure -> app.close().transform(ignored -> Future.failedFuture(failure)));
   }
 
@@ -151,6 +186,11 @@ public final class App {
 
   public int port() {
     return port.get();
+  }
+
+  /** The port of metrics and probes. */
+  public int managementPort() {
+    return management.port();
   }
 
   public Vertx vertx() {
@@ -165,14 +205,39 @@ public final class App {
     return registry;
   }
 
-  public Future<Void> close() {
-    catalogSync.stop(vertx);
-    return redis.close().otherwiseEmpty()
-        .compose(v -> pool.close().otherwiseEmpty())
-        .compose(v -> vertx.close())
+  /**
+   * Graceful stop: readiness fails at once, the listeners keep serving for the drain period (so
+   * load balancers notice and stop sending), then stop accepting while in-flight requests finish
+   * within the grace period; only then do background work, pools and Vert.x stop.
+   */
+  public synchronized Future<Void> close() {
+    if (closing != null) return closing;
+    boolean served = management != null;
+    closing = Shutdown.run(List.of(
+        stage("readiness reports 503; draining for " + ops.shutdownDrainSeconds() + " s", () -> drain(served)),
+        stage("HTTP listeners stop; in-flight requests get " + ops.shutdownGraceSeconds() + " s",
+            () -> listeners.shutdown(ops.shutdownGraceSeconds())
+                .compose(v -> httpDeployment == null ? Future.succeededFuture() : vertx.undeploy(httpDeployment))),
+        stage("background work stops", () -> {
+          catalogSync.stop(vertx);
+          vertx.cancelTimer(pruningTimer);
+          return Future.succeededFuture();
+        }),
+        stage("management port closes", () -> management == null ? Future.succeededFuture() : management.close()),
+        stage("Redis closes", redis::close),
+        stage("PostgreSQL closes", pool::close),
+        stage("Vert.x closes", vertx::close)))
         .andThen(ar -> {
           sentry.close();
           if (accessLog != null) accessLog.close();
         });
+    return closing;
+  }
+
+  private Future<?> drain(boolean served) {
+    health.drain();
+    return served && ops.shutdownDrainSeconds() > 0
+        ? vertx.timer(ops.shutdownDrainSeconds(), TimeUnit.SECONDS)
+        : Future.succeededFuture();
   }
 }

@@ -26,13 +26,15 @@ import java.util.List;
  * arrive at {@code rate} per second whatever the response times, each sends one request chosen by
  * {@link BrowseMix}, with no think time.
  *
- * <p>System properties: {@code baseUrl} (http://localhost:8080), {@code rate} (200 users/s = req/s),
+ * <p>System properties: {@code baseUrl} (http://localhost:8080), {@code managementUrl}
+ * (http://localhost:9090, where the readiness probe is), {@code rate} (200 users/s = req/s),
  * {@code duration} (60 s at full rate), {@code rampSeconds} (10 s from 1/s up to rate),
  * {@code p95Ms} (300), {@code seed} (42).
  */
 public class BrowseSimulation extends Simulation {
 
   private final String baseUrl = System.getProperty("baseUrl", "http://localhost:8080");
+  private final String managementUrl = System.getProperty("managementUrl", "http://localhost:9090");
   private final double rate = Double.parseDouble(System.getProperty("rate", "200"));
   private final long durationSeconds = Long.getLong("duration", 60);
   private final long rampSeconds = Long.getLong("rampSeconds", 10);
@@ -45,7 +47,7 @@ public class BrowseSimulation extends Simulation {
   // Warm-up against the target itself, not Gatling's default external URL.
   private final HttpProtocolBuilder httpProtocol = http
       .baseUrl(baseUrl)
-      .warmUp(baseUrl + "/health/ready")
+      .warmUp(baseUrl + "/api/v1/categories")
       .disableCaching()
       .shareConnections()
       .acceptHeader("application/json")
@@ -73,7 +75,7 @@ public class BrowseSimulation extends Simulation {
 
   /** Checks readiness and loads the category tree once; a failure here fails the 0-errors assertion. */
   private final ScenarioBuilder warmUp = scenario("warm-up").exec(
-      http("ready").get("/health/ready").check(status().is(200)),
+      http("ready").get(managementUrl + "/health/ready").check(status().is(200)),
       http("categories").get("/api/v1/categories").check(status().is(200)));
 
   private final ScenarioBuilder browse = scenario("browse").exec(

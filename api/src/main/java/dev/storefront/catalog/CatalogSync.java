@@ -27,6 +27,7 @@ public final class CatalogSync {
   public static final long MAX_LAG_MS = 1_000;
   private static final int LOOK_BACK_SECONDS = 3;
   private static final long PRUNE_EVERY_MS = 60_000;
+  private static final long FAILURE_LOG_EVERY_MS = 10_000;
 
   private final ProductRepository repository;
   private volatile Map<Integer, Long> versions = Map.of();
@@ -35,6 +36,7 @@ public final class CatalogSync {
   private volatile long timerId = -1;
   private volatile boolean stopped;
   private long lastPruneMs;
+  private long lastFailureLogMs;
 
   public CatalogSync(ProductRepository repository) {
     this.repository = repository;
@@ -53,8 +55,22 @@ public final class CatalogSync {
   private void scheduleNext(Vertx vertx, long pollMs) {
     if (stopped) return;
     timerId = vertx.setTimer(pollMs, id -> poll()
-        .onFailure(e -> LOG.warn("catalog sync poll failed: {}", e.toString()))
-        .onComplete(ar -> scheduleNext(vertx, pollMs)));
+        .onComplete(ar -> {
+          logOutcome(ar.cause());
+          scheduleNext(vertx, pollMs);
+        }));
+  }
+
+  /** During an outage every poll fails: one line when it starts, then one every 10 s, one when it ends. */
+  private void logOutcome(Throwable failure) {
+    long now = System.currentTimeMillis();
+    if (failure == null) {
+      if (lastFailureLogMs > 0) LOG.info("catalog sync recovered");
+      lastFailureLogMs = 0;
+    } else if (now - lastFailureLogMs >= FAILURE_LOG_EVERY_MS) {
+      lastFailureLogMs = now;
+      LOG.warn("catalog sync polls failing, {} s behind: {}", Math.round(lagSeconds()), failure.toString());
+    }
   }
 
   public void stop(Vertx vertx) {
@@ -64,6 +80,11 @@ public final class CatalogSync {
 
   public boolean inSync() {
     return System.currentTimeMillis() - lastSyncMs <= MAX_LAG_MS;
+  }
+
+  /** Time since the start of the last successful poll: what this instance may have missed. */
+  public double lagSeconds() {
+    return (System.currentTimeMillis() - lastSyncMs) / 1000.0;
   }
 
   Future<Void> poll() {

@@ -2,12 +2,15 @@ package dev.storefront.cli;
 
 import dev.storefront.App;
 import dev.storefront.config.AppConfig;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 @Command(name = "serve", description = "Run the HTTP API (migrates the database first unless told not to).")
 public final class ServeCommand implements Callable<Integer> {
@@ -25,15 +28,38 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (java.util.concurrent.ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }
-    LOG.info("Storefront API listening on port {} ({} event loops, database {})", app.port(),
-        config.httpInstances(), config.database());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        app.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        LOG.warn("shutdown was not clean: {}", e.toString());
-      }
-    }, "shutdown"));
+    LOG.info("Storefront API listening on port {}, management on port {} ({} event loops, database {})",
+        app.port(), app.managementPort(), config.httpInstances(), config.database());
+    stopOnSignal(app, config.operations().maxStopSeconds());
     return 0;
+  }
+
+  /**
+   * SIGTERM and SIGINT stop the service gracefully and end the process with 0 (or 1 when the stop
+   * was not clean); without a handler the JVM would report 143. Any other way out of the JVM still
+   * runs the same stop from a shutdown hook.
+   */
+  private static void stopOnSignal(App app, long maxStopSeconds) {
+    AtomicBoolean stopping = new AtomicBoolean();
+    for (String name : List.of("TERM", "INT")) {
+      Signal.handle(new Signal(name), signal -> {
+        if (!stopping.compareAndSet(false, true)) return;
+        LOG.info("SIG{} received: stopping", signal.getName());
+        Thread stopper = new Thread(() -> System.exit(stop(app, maxStopSeconds) ? 0 : 1), "shutdown");
+        stopper.setDaemon(false);
+        stopper.start();
+      });
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, maxStopSeconds), "shutdown-hook"));
+  }
+
+  private static boolean stop(App app, long maxStopSeconds) {
+    try {
+      app.close().toCompletionStage().toCompletableFuture().get(maxStopSeconds, TimeUnit.SECONDS);
+      return true;
+    } catch (Exception e) {
+      LOG.warn("shutdown was not clean: {}", e.toString());
+      return false;
+    }
   }
 }

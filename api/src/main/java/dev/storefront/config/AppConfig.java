@@ -21,6 +21,7 @@ public record AppConfig(
     int redisPoolSize,
     int redisTimeoutMs,
     CacheSettings cache,
+    OperationsSettings operations,
     String cacheNamespace,
     boolean accessLog,
     String mediaBaseUrl,
@@ -59,6 +60,7 @@ public record AppConfig(
         env.integer("REDIS_POOL_SIZE", 8, 1, 256),
         env.integer("REDIS_TIMEOUT_MS", 200, 10, 60_000),
         CacheSettings.from(env),
+        OperationsSettings.from(env),
         namespace(env.string("CACHE_NAMESPACE", "storefront")),
         env.bool("ACCESS_LOG", true),
         env.string("MEDIA_BASE_URL", "/media"),
@@ -89,7 +91,7 @@ public record AppConfig(
   /** The same settings with a few overridden, for tests and the embedded dev run. */
   public AppConfig withPort(int port) {
     return new AppConfig(port, httpInstances, bodyLimitBytes, maxHeaderBytes, http2ClearText, database, databaseSchema,
-        databasePoolSize, databaseTimeoutMs, redisUrl, redisPoolSize, redisTimeoutMs, cache, cacheNamespace,
+        databasePoolSize, databaseTimeoutMs, redisUrl, redisPoolSize, redisTimeoutMs, cache, operations, cacheNamespace,
         accessLog, mediaBaseUrl,
         auth, sentryDsn, environment, release);
   }

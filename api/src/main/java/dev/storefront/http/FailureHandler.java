@@ -11,14 +11,14 @@ import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place failures become responses: every error is an RFC 9457 problem document with a
- * stable type, never a stack trace. 5xx failures are logged and reported to Sentry.
+ * stable type, never a stack trace. 500s are logged with their stack trace and all reported to
+ * Sentry; 503s (a dependency is down, see {@link TransientFailures}) are logged as one line and
+ * sampled for Sentry, since an outage turns every request into one.
  */
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
@@ -61,10 +61,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof HttpException h) return h.getStatusCode();
     if (failure instanceof ValidatorException || failure instanceof DecodeException) return 400;
     if (failure instanceof PgException pg && TextInputGuard.unstorableText(pg)) return 400;
-    if (failure instanceof TimeoutException || failure instanceof ClosedConnectionException
-        || failure instanceof java.net.ConnectException || failure instanceof PgException pg && transientState(pg)) {
-      return 503;
-    }
+    if (TransientFailures.isTransient(failure)) return 503;
     if (failure == null && rc.statusCode() > 0) return rc.statusCode();
     return 500;
   }
@@ -72,15 +69,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
   private void report(RoutingContext rc, int status, Throwable failure, String requestId) {
     String route = RequestContextHandler.routeOf(rc);
     String method = rc.request().method().name();
+    if (status == 503) {
+      LOG.warn("{} {} answered 503, {} (request {})", method, route, TransientFailures.describe(failure), requestId);
+      sentry.reportSampled(TransientFailures.kind(failure), failure, status, method, route, requestId);
+      return;
+    }
     LOG.error("{} {} failed with {} (request {})", method, route, status, requestId, failure);
     sentry.report(failure, status, method, route, requestId);
-  }
-
-  /** Connection loss, timeouts, overload and lost serialization races: worth a retry, not a bug. */
-  private static boolean transientState(PgException e) {
-    String state = e.getSqlState() == null ? "" : e.getSqlState();
-    return state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-        || state.equals("40001") || state.equals("40P01");
   }
 
   private static String clientDetail(Operation operation, int status, Throwable failure) {

@@ -2,25 +2,32 @@ package dev.storefront.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.function.IntConsumer;
 
-/** One HTTP server per event loop; the router and everything it uses come from the wiring. */
+/**
+ * One HTTP server per event loop; the router and everything it uses come from the wiring. While
+ * the process drains, responses carry {@code Connection: close} so clients stop reusing
+ * connections the listener is about to drop. The servers are stopped together ({@link PublicListeners}).
+ */
 public final class HttpVerticle extends VerticleBase {
   private final ApiRouter.Parts parts;
   private final int port;
   private final int maxHeaderBytes;
   private final boolean http2ClearText;
   private final IntConsumer boundPort;
+  private final PublicListeners listeners;
 
   public HttpVerticle(ApiRouter.Parts parts, int port, int maxHeaderBytes, boolean http2ClearText,
-      IntConsumer boundPort) {
+      IntConsumer boundPort, PublicListeners listeners) {
     this.parts = parts;
     this.port = port;
     this.maxHeaderBytes = maxHeaderBytes;
     this.http2ClearText = http2ClearText;
     this.boundPort = boundPort;
+    this.listeners = listeners;
   }
 
   @Override
@@ -31,10 +38,17 @@ public final class HttpVerticle extends VerticleBase {
         .setIdleTimeout(120)
         .setHttp2ClearTextEnabled(http2ClearText);
     boolean cors = !parts.corsOrigins().isEmpty();
+    RequestGate gate = new RequestGate(ApiRouter.create(vertx, parts), cors);
     HttpServer server = vertx.createHttpServer(options)
         .connectionHandler(connection -> StrictFraming.install(connection, options))
-        .requestHandler(new RequestGate(ApiRouter.create(vertx, parts), cors))
+        .requestHandler(request -> {
+          if (listeners.draining()) request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+          gate.handle(request);
+        })
         .invalidRequestHandler(new InvalidRequestHandler(cors));
-    return server.listen().onSuccess(s -> boundPort.accept(s.actualPort()));
+    return server.listen().onSuccess(s -> {
+      listeners.add(s);
+      boundPort.accept(s.actualPort());
+    });
   }
 }

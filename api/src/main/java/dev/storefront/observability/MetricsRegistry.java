@@ -1,6 +1,7 @@
 package dev.storefront.observability;
 
 import dev.storefront.cache.RedisStore;
+import dev.storefront.catalog.CatalogSync;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -50,6 +51,13 @@ public final class MetricsRegistry {
         .with(new VertxOptions().setMetricsOptions(metrics))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
+  }
+
+  /** Alert when above 1: the promise is that other instances' writes show here within a second. */
+  public static void bindSyncLag(PrometheusMeterRegistry registry, CatalogSync sync) {
+    Gauge.builder("catalog_sync_lag_seconds", sync, CatalogSync::lagSeconds)
+        .description("Time since the last successful catalog change-feed poll")
+        .register(registry);
   }
 
   public static void bindCircuit(PrometheusMeterRegistry registry, RedisStore store) {

@@ -7,12 +7,15 @@ import io.sentry.SentryLevel;
 import io.sentry.protocol.Message;
 
 /**
- * Sends unhandled failures (every 5xx) to Sentry with route, method, request id, release and
- * environment. Never attaches headers, bodies, query strings or user data: those may carry
- * credentials or personal data.
+ * Sends unhandled failures (every 500, and a sample of 503s) to Sentry with route, method, request
+ * id, release and environment. Never attaches headers, bodies, query strings or user data: those
+ * may carry credentials or personal data.
  */
 public final class SentryReporter {
+  private static final long SAMPLE_PERIOD_MS = 60_000;
+
   private final boolean enabled;
+  private final EventSampler sampler = new EventSampler(SAMPLE_PERIOD_MS, System::currentTimeMillis);
 
   private SentryReporter(boolean enabled) {
     this.enabled = enabled;
@@ -53,6 +56,11 @@ public final class SentryReporter {
     event.setTag("status", Integer.toString(status));
     event.setTag("request_id", requestId);
     Sentry.captureEvent(event);
+  }
+
+  /** At most one event per kind of failure per minute: an outage is one issue, not one per request. */
+  public void reportSampled(String kind, Throwable failure, int status, String method, String route, String requestId) {
+    if (enabled && sampler.allow(kind)) report(failure, status, method, route, requestId);
   }
 
   public void close() {

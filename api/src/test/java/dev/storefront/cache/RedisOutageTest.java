@@ -18,7 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Redis stops answering while requests flow: reads must stay 200, served from PostgreSQL. */
+/**
+ * Redis stops answering while requests flow: reads must stay 200, served from PostgreSQL, and once
+ * Redis answers again they must be served from Redis again. The in-process cache is kept to one
+ * entry so reads reach Redis rather than process memory.
+ */
 class RedisOutageTest {
   static SwitchableProxy proxy;
   static TestApp t;
@@ -27,7 +31,7 @@ class RedisOutageTest {
   static void start() {
     proxy = new SwitchableProxy(Infrastructure.redisUrl());
     t = TestApp.start("redis_outage", Map.of("REDIS_URL", proxy.url(), "REDIS_TIMEOUT_MS", "100",
-        "CACHE_BREAKER_FAILURES", "3", "CACHE_BREAKER_RESET_MS", "500"));
+        "CACHE_BREAKER_FAILURES", "3", "CACHE_BREAKER_RESET_MS", "500", "CACHE_L1_MAX_ENTRIES", "0"));
   }
 
   @AfterAll
@@ -61,6 +65,15 @@ class RedisOutageTest {
     return c == null ? 0 : c.count();
   }
 
+  private static double redisHits() {
+    Counter c = t.app.registry().find("cache_requests").tags("cache", "pdp", "result", "hit", "tier", "redis").counter();
+    return c == null ? 0 : c.count();
+  }
+
+  private static double circuitOpen() {
+    return t.app.registry().get("cache_redis_circuit_open").gauge().value();
+  }
+
   @Test
   void readsStayUpWhileRedisHangsAndRecoverWhenItReturns() throws Exception {
     assertThat(burst(100)).containsOnly(200);
@@ -70,10 +83,19 @@ class RedisOutageTest {
     while (System.currentTimeMillis() < until) during.addAll(burst(50));
     assertThat(during).hasSizeGreaterThan(100).containsOnly(200);
     assertThat(errors()).as("lookups that bypassed Redis are counted as errors").isPositive();
-    assertThat(t.get("/health/ready").statusCode()).isEqualTo(200);
+    assertThat(circuitOpen()).as("the breaker opened").isEqualTo(1.0);
+    assertThat(t.management("/health/ready").statusCode()).isEqualTo(200);
 
     proxy.blackHole(false);
-    Thread.sleep(1_000);
+    long deadline = System.currentTimeMillis() + 5_000;
+    double hitsBefore = redisHits();
+    while ((circuitOpen() != 0.0 || redisHits() <= hitsBefore) && System.currentTimeMillis() < deadline) {
+      assertThat(burst(20)).containsOnly(200);
+      Thread.sleep(100);
+    }
+    assertThat(circuitOpen()).as("the breaker closed again").isEqualTo(0.0);
+    hitsBefore = redisHits();
     assertThat(burst(100)).containsOnly(200);
+    assertThat(redisHits()).as("reads are served from Redis again").isGreaterThan(hitsBefore);
   }
 }

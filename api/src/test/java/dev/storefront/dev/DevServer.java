@@ -27,6 +27,7 @@ public final class DevServer {
     env.put("DATABASE_URL", Infrastructure.databaseUrl());
     env.put("REDIS_URL", Infrastructure.redisUrl());
     env.putIfAbsent("APP_ENVIRONMENT", "development");
+    env.putIfAbsent("SHUTDOWN_DRAIN_SECONDS", "0");
     env.computeIfAbsent("JWT_PRIVATE_KEY", k -> SigningKeys.generatePem());
     String adminEmail = env.getOrDefault("ADMIN_EMAIL", "admin@storefront.local");
     String adminPassword = env.computeIfAbsent("ADMIN_PASSWORD", k -> randomPassword());
@@ -35,9 +36,9 @@ public final class DevServer {
     var seeded = new CatalogSeeder(config).seed(CatalogSeeder.STANDARD_PRODUCTS);
     AdminAccount.ensure(config, adminEmail, adminPassword);
     App app = App.start(config, false).await();
-    System.out.printf("%nStorefront API on http://localhost:%d  (docs: /docs, metrics: /metrics)%n"
+    System.out.printf("%nStorefront API on http://localhost:%d  (docs: /docs; metrics: http://localhost:%d/metrics)%n"
         + "Seeded %d categories, %d products.%nAdmin sign-in: %s / %s%nCtrl-C to stop.%n",
-        app.port(), seeded.categories(), seeded.products(), adminEmail, adminPassword);
+        app.port(), app.managementPort(), seeded.categories(), seeded.products(), adminEmail, adminPassword);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.close().await();

@@ -67,7 +67,10 @@ class ObservabilityTest {
     get("/no/such/route/123");
     get("/api/v1/products?category=11");
     t.client.request(io.vertx.core.http.HttpMethod.valueOf("FOO1"), "/api/v1/products/1").send().await();
-    String metrics = valid("getMetrics", get("/metrics")).bodyAsString();
+    HttpResponse<Buffer> scrape = t.management("/metrics");
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.getHeader("Content-Type")).startsWith("text/plain; version=0.0.4");
+    String metrics = scrape.bodyAsString();
     assertThat(metrics).contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/v1/products/{id}\",status=\"2xx\"");
     assertThat(metrics).contains("route=\"/api/v1/products/{id}\",status=\"4xx\"");
     assertThat(metrics).contains("route=\"unmatched\",status=\"4xx\"");
@@ -81,11 +84,38 @@ class ObservabilityTest {
   }
 
   @Test
-  void probesReportLiveAndReady() {
-    assertThat(valid("getLiveness", get("/health/live")).bodyAsJsonObject().getString("status")).isEqualTo("UP");
-    var ready = valid("getReadiness", get("/health/ready")).bodyAsJsonObject();
-    assertThat(ready.getString("status")).isEqualTo("UP");
-    assertThat(ready.getJsonObject("checks").getMap()).containsEntry("postgresql", "UP").containsEntry("redis", "UP");
+  void probesReportLiveAndReadyOnTheManagementPort() {
+    HttpResponse<Buffer> live = t.management("/health/live");
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(live.bodyAsJsonObject().getString("status")).isEqualTo("UP");
+    HttpResponse<Buffer> ready = t.management("/health/ready");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.getHeader("Cache-Control")).isEqualTo("no-store");
+    assertThat(ready.bodyAsJsonObject().getString("status")).isEqualTo("UP");
+    assertThat(ready.bodyAsJsonObject().getJsonObject("checks").getMap())
+        .containsEntry("postgresql", "UP").containsEntry("redis", "UP");
+  }
+
+  @Test
+  void metricsAndProbesAreNotOnThePublicPort() {
+    assertThat(t.app.managementPort()).isNotEqualTo(t.app.port());
+    for (String uri : List.of("/metrics", "/health/live", "/health/ready")) {
+      HttpResponse<Buffer> r = get(uri);
+      assertThat(r.statusCode()).as(uri).isEqualTo(404);
+      assertThat(r.bodyAsString()).as(uri).doesNotContain("jvm_").doesNotContain("UP");
+    }
+  }
+
+  @Test
+  void rapidScrapesShareOneRendering() throws Exception {
+    List<io.vertx.core.Future<HttpResponse<Buffer>>> parallel = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) parallel.add(t.management.get("/metrics").send());
+    io.vertx.core.Future.all(parallel).await();
+    // Uptime and JVM figures change between renderings: identical bodies mean one rendering.
+    assertThat(parallel.stream().map(f -> f.result().bodyAsString()).distinct()).hasSize(1);
+    String first = parallel.get(0).result().bodyAsString();
+    Thread.sleep(1_200);
+    assertThat(t.management("/metrics").bodyAsString()).as("a second later the figures are fresh").isNotEqualTo(first);
   }
 
   @Test
@@ -128,7 +158,7 @@ class ObservabilityTest {
     }
   }
 
-  private static String gunzipIfNeeded(String encoding, Buffer body) {
+  static String gunzipIfNeeded(String encoding, Buffer body) {
     try {
       byte[] bytes = body.getBytes();
       if ("gzip".equalsIgnoreCase(encoding) || bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {

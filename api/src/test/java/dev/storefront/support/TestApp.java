@@ -17,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The production wiring started for one test class: its own database schema and cache namespace,
- * seeded with a small slice of the standard data set, HTTP on a free port.
+ * seeded with a small slice of the standard data set, HTTP and the management port on free ports,
+ * and no drain period on close.
  */
 public final class TestApp implements AutoCloseable {
   public static final String ADMIN_EMAIL = "admin@storefront.test";
@@ -30,6 +31,8 @@ public final class TestApp implements AutoCloseable {
   public final AppConfig config;
   public final App app;
   public final WebClient client;
+  /** To the management port (metrics and probes); not part of the public contract. */
+  public final WebClient management;
   private final Vertx clientVertx = Vertx.vertx();
 
   private TestApp(AppConfig config, App app) {
@@ -37,6 +40,8 @@ public final class TestApp implements AutoCloseable {
     this.app = app;
     this.client = WebClient.create(clientVertx, new WebClientOptions()
         .setDefaultHost("127.0.0.1").setDefaultPort(app.port()));
+    this.management = WebClient.create(clientVertx, new WebClientOptions()
+        .setDefaultHost("127.0.0.1").setDefaultPort(app.managementPort()));
   }
 
   public static TestApp start(String name) {
@@ -55,6 +60,13 @@ public final class TestApp implements AutoCloseable {
 
   /** Settings for a fresh schema (migrated) and namespace; the caller may seed and start. */
   public static AppConfig config(String name, Map<String, String> overrides) {
+    AppConfig config = AppConfig.from(environment(name, overrides));
+    dev.storefront.db.Migrations.migrate(config);
+    return config;
+  }
+
+  /** The environment of a test instance on a fresh schema and namespace (not yet created). */
+  public static Map<String, String> environment(String name, Map<String, String> overrides) {
     String suffix = Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
     String schema = ("t_" + name + "_" + suffix).toLowerCase();
     Map<String, String> env = new HashMap<>();
@@ -64,6 +76,8 @@ public final class TestApp implements AutoCloseable {
     env.put("CACHE_NAMESPACE", schema);
     env.put("HTTP_PORT", "0");
     env.put("HTTP_INSTANCES", "1");
+    env.put("MANAGEMENT_PORT", "0");
+    env.put("SHUTDOWN_DRAIN_SECONDS", "0");
     env.put("JWT_PRIVATE_KEY", SIGNING_KEY);
     // Generous limits by default; the abuse-protection tests set their own.
     env.put("AUTH_RATE_LIMIT_PER_MINUTE", "100000");
@@ -72,9 +86,7 @@ public final class TestApp implements AutoCloseable {
     env.put("IP_LOCK_AFTER_FAILURES", "20000");
     env.put("ACCESS_LOG", "false");
     env.putAll(overrides);
-    AppConfig config = AppConfig.from(env);
-    dev.storefront.db.Migrations.migrate(config);
-    return config;
+    return env;
   }
 
   /**
@@ -89,8 +101,15 @@ public final class TestApp implements AutoCloseable {
         "DATABASE_SCHEMA", config.databaseSchema(), "REDIS_URL", config.redisUrl(),
         "CACHE_NAMESPACE", config.cacheNamespace(), "HTTP_PORT", "0", "HTTP_INSTANCES", "1", "ACCESS_LOG", "false",
         "JWT_PRIVATE_KEY", SIGNING_KEY));
+    env.put("MANAGEMENT_PORT", "0");
+    env.put("SHUTDOWN_DRAIN_SECONDS", "0");
     env.putAll(overrides);
     return App.start(AppConfig.from(env), false).await();
+  }
+
+  /** GET on the management port (metrics, probes). */
+  public HttpResponse<Buffer> management(String uri) {
+    return management.get(uri).send().await();
   }
 
   /** GET through the test client; the response is checked against the contract. */
@@ -131,6 +150,7 @@ public final class TestApp implements AutoCloseable {
   @Override
   public void close() throws Exception {
     client.close();
+    management.close();
     clientVertx.close().await();
     app.close().await();
     var db = config.database();

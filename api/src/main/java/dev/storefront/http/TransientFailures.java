@@ -1,0 +1,59 @@
+package dev.storefront.http;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Failures of a dependency that say nothing about this request and are worth a retry (503):
+ * connection refused or lost, timeouts, and PostgreSQL's connection, resource and operator
+ * states. They are logged as one line and sampled for Sentry, since an outage produces them for
+ * every request.
+ */
+final class TransientFailures {
+  private TransientFailures() {}
+
+  static boolean isTransient(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    return cause instanceof TimeoutException || cause instanceof ClosedConnectionException
+        || cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException
+        || cause instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+        || cause instanceof PgException pg && transientState(pg);
+  }
+
+  /** What kind of failure, for sampling: the exception type and, for PostgreSQL, its SQL state. */
+  static String kind(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    if (cause == null) return "none";
+    String kind = cause.getClass().getSimpleName();
+    return cause instanceof PgException pg ? kind + " " + pg.getSqlState() : kind;
+  }
+
+  /** The kind and message on one line, short enough for a log line. */
+  static String describe(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    String message = cause == null || cause.getMessage() == null ? "" : cause.getMessage().replaceAll("\\s+", " ");
+    if (message.length() > 200) message = message.substring(0, 200) + "...";
+    String described = message.isEmpty() ? kind(failure) : kind(failure) + ": " + message;
+    Throwable reason = cause == null ? null : cause.getCause();
+    return reason == null || reason == cause ? described : described + " (cause: " + kind(reason) + ")";
+  }
+
+  /** Caches hand loader failures back wrapped. */
+  static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  /** Connection loss, timeouts, overload and lost serialization races: worth a retry, not a bug. */
+  private static boolean transientState(PgException e) {
+    String state = e.getSqlState() == null ? "" : e.getSqlState();
+    return state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+        || state.equals("40001") || state.equals("40P01");
+  }
+}

@@ -20,6 +20,7 @@ import dev.storefront.catalog.CatalogService;
 import dev.storefront.catalog.CatalogSync;
 import dev.storefront.catalog.ProductRepository;
 import dev.storefront.catalog.ProductWriteService;
+import dev.storefront.catalog.StockChanges;
 import dev.storefront.config.AppConfig;
 import dev.storefront.config.AuthSettings;
 import dev.storefront.config.CacheSettings;
@@ -101,7 +102,8 @@ public final class App {
     ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds(), catalogSync);
     CatalogService catalog = new CatalogService(repository, catalogSync, config.mediaBaseUrl(), pdp, plp, categories);
     catalogSync.onProductChanged(catalog::evictLocal);
-    ProductWriteService writes = new ProductWriteService(pool, repository, catalogSync, catalog);
+    StockChanges stockChanges = new StockChanges(repository, catalogSync, catalog);
+    ProductWriteService writes = new ProductWriteService(pool, repository, catalogSync, catalog, stockChanges);
     AtomicInteger port = new AtomicInteger();
     AccessLog accessLog = config.accessLog() ? new AccessLog(System.out, registry) : null;
     AuthSettings as = config.auth();

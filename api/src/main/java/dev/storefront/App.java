@@ -14,6 +14,7 @@ import dev.storefront.cache.CircuitBreaker;
 import dev.storefront.cache.RedisSettings;
 import dev.storefront.cache.RedisStore;
 import dev.storefront.cache.ResponseCache;
+import dev.storefront.cart.CartRoutes;
 import dev.storefront.catalog.AdminCatalogRoutes;
 import dev.storefront.catalog.CatalogRoutes;
 import dev.storefront.catalog.CatalogService;
@@ -133,6 +134,7 @@ public final class App {
               new CatalogRoutes(catalog),
               new AdminCatalogRoutes(writes),
               new AuthRoutes(auth, clientIp),
+              new CartRoutes(pool),
               new OperationsRoutes(pool, store, registry, assets));
           ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), accessLog,
               new HttpMetrics(registry), sentry, accessTokens, as.corsOrigins(),

@@ -30,6 +30,17 @@ public final class Sql {
     }
   }
 
+  /** The first column of every row. */
+  public java.util.List<Long> longs(String sql, Object... args) {
+    try (Connection c = connect(); PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+      java.util.List<Long> values = new java.util.ArrayList<>();
+      while (rs.next()) values.add(rs.getLong(1));
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public String text(String sql, Object... args) {
     try (Connection c = connect(); PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getString(1) : null;

@@ -29,6 +29,8 @@ import dev.storefront.config.ConfigException;
 import dev.storefront.db.Database;
 import dev.storefront.db.Migrations;
 import dev.storefront.http.ApiRouter;
+import dev.storefront.order.CheckoutService;
+import dev.storefront.order.OrderRoutes;
 import dev.storefront.http.ContractLoader;
 import dev.storefront.http.HttpVerticle;
 import dev.storefront.observability.AccessLog;
@@ -135,6 +137,7 @@ public final class App {
               new AdminCatalogRoutes(writes),
               new AuthRoutes(auth, clientIp),
               new CartRoutes(pool),
+              new OrderRoutes(pool, new CheckoutService(pool, stockChanges, config.commerce().reservationTtlMinutes())),
               new OperationsRoutes(pool, store, registry, assets));
           ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), accessLog,
               new HttpMetrics(registry), sentry, accessTokens, as.corsOrigins(),

@@ -24,6 +24,7 @@ public record AppConfig(
     boolean accessLog,
     String mediaBaseUrl,
     AuthSettings auth,
+    CommerceSettings commerce,
     String sentryDsn,
     String environment,
     String release) {
@@ -61,6 +62,7 @@ public record AppConfig(
         env.bool("ACCESS_LOG", true),
         env.string("MEDIA_BASE_URL", "/media"),
         AuthSettings.from(env),
+        CommerceSettings.from(env),
         env.optional("SENTRY_DSN"),
         env.string("APP_ENVIRONMENT", "production"),
         env.string("APP_RELEASE", "storefront-api@" + Version.current()));
@@ -89,6 +91,6 @@ public record AppConfig(
     return new AppConfig(port, httpInstances, bodyLimitBytes, maxHeaderBytes, database, databaseSchema,
         databasePoolSize, databaseTimeoutMs, redisUrl, redisPoolSize, redisTimeoutMs, cache, cacheNamespace,
         accessLog, mediaBaseUrl,
-        auth, sentryDsn, environment, release);
+        auth, commerce, sentryDsn, environment, release);
   }
 }

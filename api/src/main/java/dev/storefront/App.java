@@ -31,6 +31,7 @@ import dev.storefront.db.Migrations;
 import dev.storefront.http.ApiRouter;
 import dev.storefront.order.CheckoutService;
 import dev.storefront.order.OrderRoutes;
+import dev.storefront.order.ReservationSweeper;
 import dev.storefront.http.ContractLoader;
 import dev.storefront.http.HttpVerticle;
 import dev.storefront.observability.AccessLog;
@@ -69,6 +70,8 @@ public final class App {
   private final ProductWriteService writes;
   private final PrometheusMeterRegistry registry;
   private final AccessLog accessLog;
+  /** Started before the HTTP servers; stopped first on close. */
+  private final List<Feature> features = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private App(Vertx vertx, Pool pool, Redis redis, CatalogSync catalogSync, SentryReporter sentry,
       AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry, AccessLog accessLog) {
@@ -138,13 +141,16 @@ public final class App {
               new AuthRoutes(auth, clientIp),
               new CartRoutes(pool),
               new OrderRoutes(pool, new CheckoutService(pool, stockChanges, config.commerce().reservationTtlMinutes())),
+              new ReservationSweeper(vertx, pool, stockChanges, config.commerce().reservationSweepMs()),
               new OperationsRoutes(pool, store, registry, assets));
           ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), accessLog,
               new HttpMetrics(registry), sentry, accessTokens, as.corsOrigins(),
               new AuthRateLimit(counters, clientIp, as.authRateLimitPerMinute(), as.authGlobalRateLimitPerMinute()),
               features);
-          return vertx.deployVerticle(() -> new HttpVerticle(parts, config.httpPort(), config.maxHeaderBytes(),
-              port::set), new DeploymentOptions().setInstances(config.httpInstances()));
+          app.features.addAll(features);
+          return Future.all(features.stream().map(Feature::start).toList())
+              .compose(started -> vertx.deployVerticle(() -> new HttpVerticle(parts, config.httpPort(),
+                  config.maxHeaderBytes(), port::set), new DeploymentOptions().setInstances(config.httpInstances())));
         })
         .map(app)
         .recover(failure -> app.close().transform(ignored -> Future.failedFuture(failure)));
@@ -174,7 +180,8 @@ public final class App {
 
   public Future<Void> close() {
     catalogSync.stop(vertx);
-    return redis.close().otherwiseEmpty()
+    return Future.join(features.stream().map(Feature::stop).toList()).otherwiseEmpty()
+        .compose(v -> redis.close().otherwiseEmpty())
         .compose(v -> pool.close().otherwiseEmpty())
         .compose(v -> vertx.close())
         .andThen(ar -> {

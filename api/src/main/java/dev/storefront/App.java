@@ -31,7 +31,11 @@ import dev.storefront.db.Migrations;
 import dev.storefront.http.ApiRouter;
 import dev.storefront.order.CheckoutService;
 import dev.storefront.order.OrderRoutes;
+import dev.storefront.order.PaymentOutcomes;
 import dev.storefront.order.ReservationSweeper;
+import dev.storefront.payment.PaymentWebhookRoutes;
+import dev.storefront.points.Points;
+import dev.storefront.points.PointsRoutes;
 import dev.storefront.http.ContractLoader;
 import dev.storefront.http.HttpVerticle;
 import dev.storefront.observability.AccessLog;
@@ -124,6 +128,7 @@ public final class App {
         accessTokens, new PasswordHashing(vertx), new PasswordPolicy(), new LoginThrottle(counters, as),
         new CaptchaVerifier(http, as.captchaVerifyUrl(), as.captchaSecret(), as.captchaTimeoutMs()),
         as.accessTokenTtlSeconds());
+    Points points = new Points(pool, config.commerce().pointsPerCurrencyUnit());
     App app = new App(vertx, pool, redis, catalogSync, sentry, port, writes, registry, accessLog);
 
     Future<Integer> migrated = migrate
@@ -138,10 +143,13 @@ public final class App {
           List<Feature> features = List.of(
               new CatalogRoutes(catalog),
               new AdminCatalogRoutes(writes),
-              new AuthRoutes(auth, clientIp),
+              new AuthRoutes(auth, clientIp, points::addTo),
               new CartRoutes(pool),
               new OrderRoutes(pool, new CheckoutService(pool, stockChanges, config.commerce().reservationTtlMinutes())),
               new ReservationSweeper(vertx, pool, stockChanges, config.commerce().reservationSweepMs()),
+              new PaymentWebhookRoutes(config.commerce().paymentWebhookSecret(),
+                  new PaymentOutcomes(pool, stockChanges, points)),
+              new PointsRoutes(points),
               new OperationsRoutes(pool, store, registry, assets));
           ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), accessLog,
               new HttpMetrics(registry), sentry, accessTokens, as.corsOrigins(),

@@ -11,6 +11,8 @@ import io.vertx.sqlclient.Pool;
 
 /** Checkout and the caller's orders; another user's order answers 404 like a missing one. */
 public final class OrderRoutes implements Feature {
+  private static final java.util.Set<String> STATUSES =
+      java.util.Set.of("awaiting_payment", "paid", "cancelled", "refunded", "refund_required");
   private final Pool pool;
   private final CheckoutService checkout;
 
@@ -24,6 +26,7 @@ public final class OrderRoutes implements Feature {
     builder.getRoute("checkout").addHandler(this::checkout);
     builder.getRoute("listOrders").addHandler(this::list);
     builder.getRoute("getOrder").addHandler(this::get);
+    builder.getRoute("listAdminOrders").addHandler(Caller::requireAdmin).addHandler(this::listAll);
   }
 
   private void checkout(RoutingContext rc) {
@@ -37,6 +40,13 @@ public final class OrderRoutes implements Feature {
 
   private void list(RoutingContext rc) {
     OrderRepository.listOfUser(pool, Caller.userId(rc.user()), before(rc), limit(rc))
+        .onSuccess(rows -> Responses.privateJson(rc, 200, OrderJson.page(rows).toBuffer())).onFailure(rc::fail);
+  }
+
+  private void listAll(RoutingContext rc) {
+    String status = rc.queryParams().get("status");
+    if (status != null && !STATUSES.contains(status)) throw ProblemException.badRequest("unknown status " + status);
+    OrderRepository.list(pool, status, before(rc), limit(rc))
         .onSuccess(rows -> Responses.privateJson(rc, 200, OrderJson.page(rows).toBuffer())).onFailure(rc::fail);
   }
 

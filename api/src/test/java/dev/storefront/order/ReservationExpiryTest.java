@@ -44,16 +44,25 @@ class ReservationExpiryTest {
     }
   }
 
+  static boolean siblingInStock(long product) {
+    return t.client.get(sibling.port(), "127.0.0.1", "/api/v1/products/" + product).send().await()
+        .bodyAsJsonObject().getBoolean("inStock");
+  }
+
   @Test
-  void anExpiredReservationIsCancelledAndItsStockReleasedOnce() throws Exception {
+  void theLastUnitSoldShowsOnEveryInstanceAndAnExpiredReservationReleasesItOnce() throws Exception {
     sql.update("UPDATE products SET stock = 1 WHERE id = 61");
     sql.update("UPDATE products SET stock = 5 WHERE id = 62");
     Shopper a = shoppers.one();
     shoppers.putItem(a, 61, 1);
     shoppers.putItem(a, 62, 3);
+    assertThat(siblingInStock(61)).isTrue(); // cached on the other instance now
     JsonObject order = shoppers.checkout(a, UUID.randomUUID().toString()).bodyAsJsonObject();
     long id = order.getLong("id");
     assertThat(t.get("/api/v1/products/61").bodyAsJsonObject().getBoolean("inStock")).isFalse();
+    long sold = System.currentTimeMillis();
+    eventually(() -> !siblingInStock(61));
+    assertThat(System.currentTimeMillis() - sold).as("the other instance's PDP within 1 s").isLessThan(1_000);
 
     Thread.sleep(500);
     assertThat(sql.text("SELECT status FROM orders WHERE id = ?", id)).as("not expired yet").isEqualTo("awaiting_payment");
@@ -63,6 +72,7 @@ class ReservationExpiryTest {
     assertThat(sql.scalar("SELECT stock FROM products WHERE id = 61")).isEqualTo(1);
     assertThat(sql.scalar("SELECT stock FROM products WHERE id = 62")).isEqualTo(5);
     assertThat(t.get("/api/v1/products/61").bodyAsJsonObject().getBoolean("inStock")).isTrue();
+    eventually(() -> siblingInStock(61));
     assertThat(shoppers.get(a, "/api/v1/orders/" + id).bodyAsJsonObject().getString("status")).isEqualTo("cancelled");
     assertThat(sql.scalar("SELECT count(*) FROM events WHERE type = 'order.status' AND payload->>'status' = 'cancelled' "
         + "AND (payload->>'orderId')::bigint = ?", id)).isEqualTo(1);

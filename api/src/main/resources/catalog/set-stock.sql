@@ -3,4 +3,4 @@ UPDATE products p
 SET stock = $2, updated_at = now()
 FROM before
 WHERE p.id = before.id
-RETURNING p.category_id, before.stock AS old_stock
+RETURNING p.category_id, before.stock AS old_stock, p.stock

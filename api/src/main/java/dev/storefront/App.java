@@ -14,12 +14,14 @@ import dev.storefront.cache.CircuitBreaker;
 import dev.storefront.cache.RedisSettings;
 import dev.storefront.cache.RedisStore;
 import dev.storefront.cache.ResponseCache;
+import dev.storefront.cart.CartRoutes;
 import dev.storefront.catalog.AdminCatalogRoutes;
 import dev.storefront.catalog.CatalogRoutes;
 import dev.storefront.catalog.CatalogService;
 import dev.storefront.catalog.CatalogSync;
 import dev.storefront.catalog.ProductRepository;
 import dev.storefront.catalog.ProductWriteService;
+import dev.storefront.catalog.StockChanges;
 import dev.storefront.config.AppConfig;
 import dev.storefront.config.AuthSettings;
 import dev.storefront.config.CacheSettings;
@@ -28,6 +30,13 @@ import dev.storefront.config.OperationsSettings;
 import dev.storefront.db.Database;
 import dev.storefront.db.Migrations;
 import dev.storefront.http.ApiRouter;
+import dev.storefront.order.CheckoutService;
+import dev.storefront.order.OrderRoutes;
+import dev.storefront.order.PaymentOutcomes;
+import dev.storefront.order.ReservationSweeper;
+import dev.storefront.payment.PaymentWebhookRoutes;
+import dev.storefront.points.Points;
+import dev.storefront.points.PointsRoutes;
 import dev.storefront.http.ContractLoader;
 import dev.storefront.http.HttpVerticle;
 import dev.storefront.http.PublicListeners;
@@ -81,6 +90,8 @@ public final class App {
   private volatile String httpDeployment;
   private volatile ManagementServer management;
   private Future<Void> closing;
+  /** Started before the HTTP servers; stopped first on close. */
+  private final List<Feature> features = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private App(Vertx vertx, Pool pool, Redis redis, CatalogSync catalogSync, SentryReporter sentry,
       AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry, AccessLog accessLog,
@@ -124,7 +135,8 @@ public final class App {
     ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds(), catalogSync);
     CatalogService catalog = new CatalogService(repository, catalogSync, config.mediaBaseUrl(), pdp, plp, categories);
     catalogSync.onProductChanged(catalog::evictLocal);
-    ProductWriteService writes = new ProductWriteService(pool, repository, catalogSync, catalog);
+    StockChanges stockChanges = new StockChanges(repository, catalogSync, catalog);
+    ProductWriteService writes = new ProductWriteService(pool, repository, catalogSync, catalog, stockChanges);
     AtomicInteger port = new AtomicInteger();
     AccessLog accessLog = config.accessLog() ? new AccessLog(System.out, registry) : null;
     AuthSettings as = config.auth();
@@ -139,6 +151,7 @@ public final class App {
         accessTokens, new PasswordHashing(vertx), new PasswordPolicy(), new LoginThrottle(counters, as),
         new CaptchaVerifier(http, as.captchaVerifyUrl(), as.captchaSecret(), as.captchaTimeoutMs()),
         as.accessTokenTtlSeconds());
+    Points points = new Points(pool, config.commerce().pointsPerCurrencyUnit());
     Health health = new Health(pool, store);
     OperationsSettings ops = config.operations();
     PublicListeners listeners = new PublicListeners(health::draining);
@@ -157,15 +170,23 @@ public final class App {
           List<Feature> features = List.of(
               new CatalogRoutes(catalog),
               new AdminCatalogRoutes(writes),
-              new AuthRoutes(auth, clientIp),
+              new AuthRoutes(auth, clientIp, points::addTo),
+              new CartRoutes(pool),
+              new OrderRoutes(pool, new CheckoutService(pool, stockChanges, config.commerce().reservationTtlMinutes())),
+              new ReservationSweeper(vertx, pool, stockChanges, config.commerce().reservationSweepMs()),
+              new PaymentWebhookRoutes(config.commerce().paymentWebhookSecret(),
+                  new PaymentOutcomes(pool, stockChanges, points)),
+              new PointsRoutes(points),
               new OperationsRoutes(assets));
           ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), accessLog,
               new HttpMetrics(registry), sentry, accessTokens, as.corsOrigins(),
               new AuthRateLimit(counters, clientIp, as.authRateLimitPerMinute(), as.authGlobalRateLimitPerMinute()),
               features);
-          return vertx.deployVerticle(() -> new HttpVerticle(parts, config.httpPort(), config.maxHeaderBytes(),
-              config.http2ClearText(), port::set, listeners),
-              new DeploymentOptions().setInstances(config.httpInstances()));
+          app.features.addAll(features);
+          return Future.all(features.stream().map(Feature::start).toList())
+              .compose(started -> vertx.deployVerticle(() -> new HttpVerticle(parts, config.httpPort(),
+                  config.maxHeaderBytes(), config.http2ClearText(), port::set, listeners),
+                  new DeploymentOptions().setInstances(config.httpInstances())));
         })
         .compose(deployment -> {
           app.httpDeployment = deployment;
@@ -221,7 +242,7 @@ public final class App {
         stage("background work stops", () -> {
           catalogSync.stop(vertx);
           vertx.cancelTimer(pruningTimer);
-          return Future.succeededFuture();
+          return Future.join(features.stream().map(Feature::stop).toList()).mapEmpty();
         }),
         stage("management port closes", () -> management == null ? Future.succeededFuture() : management.close()),
         stage("Redis closes", redis::close),

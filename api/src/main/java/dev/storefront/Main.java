@@ -1,15 +1,17 @@
 package dev.storefront;
 
 import dev.storefront.cli.MigrateCommand;
+import dev.storefront.cli.PaymentsCommand;
 import dev.storefront.cli.PlaintextCommand;
 import dev.storefront.cli.SeedCommand;
 import dev.storefront.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar storefront-api.jar [serve|migrate|seed|plaintext]}; serve is the default. */
+/** {@code java -jar storefront-api.jar [serve|migrate|seed|plaintext|payments simulate]}; serve is the default. */
 @Command(name = "storefront-api", mixinStandardHelpOptions = true,
-    subcommands = {ServeCommand.class, MigrateCommand.class, SeedCommand.class, PlaintextCommand.class},
+    subcommands = {ServeCommand.class, MigrateCommand.class, SeedCommand.class, PlaintextCommand.class,
+        PaymentsCommand.class},
     description = "Storefront API. Settings come from the environment; see the README.")
 public final class Main implements Runnable {
 

@@ -5,7 +5,9 @@ import dev.storefront.security.ClientIp;
 import dev.storefront.web.ProblemException;
 import dev.storefront.web.Feature;
 import dev.storefront.web.Responses;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.function.BiFunction;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -13,10 +15,13 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 public final class AuthRoutes implements Feature {
   private final AuthService auth;
   private final ClientIp clientIp;
+  /** What other features add to the profile (points and badge). */
+  private final BiFunction<JsonObject, Long, Future<JsonObject>> profileExtras;
 
-  public AuthRoutes(AuthService auth, ClientIp clientIp) {
+  public AuthRoutes(AuthService auth, ClientIp clientIp, BiFunction<JsonObject, Long, Future<JsonObject>> profileExtras) {
     this.auth = auth;
     this.clientIp = clientIp;
+    this.profileExtras = profileExtras;
   }
 
   @Override
@@ -53,12 +58,14 @@ public final class AuthRoutes implements Feature {
   }
 
   private void me(RoutingContext rc) {
-    auth.profile(Caller.userId(rc.user()))
+    long user = Caller.userId(rc.user());
+    auth.profile(user).compose(p -> profileExtras.apply(p, user))
         .onSuccess(p -> Responses.privateJson(rc, 200, p.toBuffer())).onFailure(rc::fail);
   }
 
   private void updateMe(RoutingContext rc) {
-    auth.updateProfile(Caller.userId(rc.user()), rc.body().asJsonObject().getString("displayName"))
+    long user = Caller.userId(rc.user());
+    auth.updateProfile(user, rc.body().asJsonObject().getString("displayName")).compose(p -> profileExtras.apply(p, user))
         .onSuccess(p -> Responses.privateJson(rc, 200, p.toBuffer())).onFailure(rc::fail);
   }
 }

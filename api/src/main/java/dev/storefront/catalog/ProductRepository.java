@@ -15,7 +15,6 @@ public final class ProductRepository {
   private static final String BY_ID = SqlFiles.load("catalog/product-by-id.sql");
   private static final String CATEGORIES = SqlFiles.load("catalog/categories.sql");
   private static final String VERSIONS = SqlFiles.load("catalog/catalog-versions.sql");
-  private static final String SET_STOCK = SqlFiles.load("catalog/set-stock.sql");
   private static final String UPDATE = SqlFiles.load("catalog/update-product.sql");
   private static final String BUMP_VERSIONS = SqlFiles.load("catalog/bump-versions.sql");
   private static final String RECORD_CHANGE = SqlFiles.load("catalog/record-change.sql");
@@ -79,11 +78,6 @@ public final class ProductRepository {
       clauses.add("price_cents <= $" + args.size());
     }
     return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
-  }
-
-  /** Sets the stock level; returns the category and the previous level, or null if no such product. */
-  public Future<Row> setStock(SqlClient tx, long id, int stock) {
-    return tx.preparedQuery(SET_STOCK).execute(Tuple.of(id, stock)).map(ProductRepository::firstOrNull);
   }
 
   /** Applies the non-null fields; returns the product's category, or null if no such product. */

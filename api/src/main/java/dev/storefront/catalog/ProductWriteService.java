@@ -19,24 +19,23 @@ public final class ProductWriteService {
   private final ProductRepository repository;
   private final CatalogSync catalogSync;
   private final CatalogService catalog;
+  private final StockChanges stockChanges;
 
   public ProductWriteService(Pool pool, ProductRepository repository, CatalogSync catalogSync,
-      CatalogService catalog) {
+      CatalogService catalog, StockChanges stockChanges) {
     this.pool = pool;
     this.repository = repository;
     this.catalogSync = catalogSync;
     this.catalog = catalog;
+    this.stockChanges = stockChanges;
   }
 
+  /** Through {@link StockChanges}, like every other stock change. */
   public Future<Buffer> setStock(long id, int stock) {
-    return pool.withTransaction(tx -> repository.setStock(tx, id, stock).compose(row -> {
-      if (row == null) return Future.failedFuture(ProblemException.notFound("No product with id " + id));
-      boolean availabilityChanged = (row.getInteger("old_stock") > 0) != (stock > 0);
-      // Listings only show in/out of stock, so only a change across zero makes them stale.
-      Future<Map<Integer, Long>> bumped =
-          availabilityChanged ? bump(tx, row.getInteger("category_id")) : Future.succeededFuture(Map.of());
-      return bumped.compose(b -> repository.recordChange(tx, id).map(b));
-    })).compose(this::afterCommit).compose(v -> evictAndRead(id));
+    StockChanges.Batch batch = stockChanges.batch();
+    return pool.withTransaction(tx -> batch.set(tx, id, stock).compose(found -> found
+            ? batch.record(tx) : Future.<Void>failedFuture(ProblemException.notFound("No product with id " + id))))
+        .compose(v -> batch.published()).compose(v -> catalog.product(id));
   }
 
   public Future<Buffer> update(long id, String name, String description, Integer priceCents) {

@@ -26,6 +26,7 @@ public record AppConfig(
     boolean accessLog,
     String mediaBaseUrl,
     AuthSettings auth,
+    CommerceSettings commerce,
     String sentryDsn,
     String environment,
     String release) {
@@ -65,6 +66,7 @@ public record AppConfig(
         env.bool("ACCESS_LOG", true),
         env.string("MEDIA_BASE_URL", "/media"),
         AuthSettings.from(env),
+        CommerceSettings.from(env),
         env.optional("SENTRY_DSN"),
         env.string("APP_ENVIRONMENT", "production"),
         env.string("APP_RELEASE", "storefront-api@" + Version.current()));
@@ -93,6 +95,6 @@ public record AppConfig(
     return new AppConfig(port, httpInstances, bodyLimitBytes, maxHeaderBytes, http2ClearText, database, databaseSchema,
         databasePoolSize, databaseTimeoutMs, redisUrl, redisPoolSize, redisTimeoutMs, cache, operations, cacheNamespace,
         accessLog, mediaBaseUrl,
-        auth, sentryDsn, environment, release);
+        auth, commerce, sentryDsn, environment, release);
   }
 }

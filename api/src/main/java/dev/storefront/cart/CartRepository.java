@@ -1,0 +1,71 @@
+package dev.storefront.cart;
+
+import dev.storefront.db.SqlFiles;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A user's server-side cart in PostgreSQL, priced from the current catalog on every read. */
+public final class CartRepository {
+  /** Distinct products a cart may hold; keeps a checkout transaction small. */
+  public static final int MAX_LINES = 50;
+  private static final String LINES = SqlFiles.load("cart/cart-lines.sql");
+  private static final String PUT_ITEM = SqlFiles.load("cart/put-item.sql");
+  private static final String INSERT_ITEMS = SqlFiles.load("cart/insert-items.sql");
+  private static final String DELETE_ITEM = SqlFiles.load("cart/delete-item.sql");
+  private static final String CLEAR = SqlFiles.load("cart/clear.sql");
+  private static final String PRODUCT_EXISTS = SqlFiles.load("cart/product-exists.sql");
+
+  private final Pool pool;
+
+  public CartRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<List<CartLine>> lines(long userId) {
+    return lines(pool, userId);
+  }
+
+  /** The lines with current prices and stock, ordered by product id. */
+  public static Future<List<CartLine>> lines(SqlClient client, long userId) {
+    return client.preparedQuery(LINES).execute(Tuple.of(userId)).map(CartRepository::toLines);
+  }
+
+  /** False when nothing was written: no such product, or a new line in a full cart. */
+  public Future<Boolean> putItem(long userId, long productId, int quantity) {
+    return pool.preparedQuery(PUT_ITEM).execute(Tuple.of(userId, productId, quantity, MAX_LINES))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
+  public Future<Boolean> productExists(long productId) {
+    return pool.preparedQuery(PRODUCT_EXISTS).execute(Tuple.of(productId)).map(rows -> rows.size() > 0);
+  }
+
+  /** Replaces the whole cart; the count of lines written tells whether every product exists. */
+  public Future<Integer> replace(SqlClient tx, long userId, Long[] productIds, Integer[] quantities) {
+    return clear(tx, userId).compose(v -> tx.preparedQuery(INSERT_ITEMS)
+        .execute(Tuple.of(userId, productIds, quantities)).map(RowSet::rowCount));
+  }
+
+  public Future<Void> removeItem(long userId, long productId) {
+    return pool.preparedQuery(DELETE_ITEM).execute(Tuple.of(userId, productId)).mapEmpty();
+  }
+
+  public static Future<Void> clear(SqlClient client, long userId) {
+    return client.preparedQuery(CLEAR).execute(Tuple.of(userId)).mapEmpty();
+  }
+
+  private static List<CartLine> toLines(RowSet<Row> rows) {
+    List<CartLine> lines = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      lines.add(new CartLine(r.getLong("product_id"), r.getString("sku"), r.getString("name"),
+          r.getInteger("quantity"), r.getInteger("price_cents"), r.getString("currency"), r.getInteger("stock")));
+    }
+    return lines;
+  }
+}

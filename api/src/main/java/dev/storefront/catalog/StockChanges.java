@@ -1,0 +1,96 @@
+package dev.storefront.catalog;
+
+import dev.storefront.db.SqlFiles;
+import dev.storefront.events.Events;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+/**
+ * The one way stock levels change (admin writes, checkout, expiry, payment and refund): inside the
+ * caller's transaction each change writes its event row, bumps the listing versions when
+ * availability crosses zero and, last, the change-feed row every instance polls; after the commit
+ * {@link Batch#published()} applies the versions here and evicts the product pages.
+ */
+public final class StockChanges {
+  private static final String ADJUST = SqlFiles.load("catalog/adjust-stock.sql");
+  private static final String SET = SqlFiles.load("catalog/set-stock.sql");
+
+  private final ProductRepository repository;
+  private final CatalogSync catalogSync;
+  private final CatalogService catalog;
+
+  public StockChanges(ProductRepository repository, CatalogSync catalogSync, CatalogService catalog) {
+    this.repository = repository;
+    this.catalogSync = catalogSync;
+    this.catalog = catalog;
+  }
+
+  /** The changes of one transaction. */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  public final class Batch {
+    private final Map<Integer, Long> bumped = new HashMap<>();
+    private final TreeSet<Long> changed = new TreeSet<>();
+
+    /** Sets a level; false when there is no such product. */
+    public Future<Boolean> set(SqlConnection tx, long productId, int level) {
+      return tx.preparedQuery(SET).execute(Tuple.of(productId, level)).compose(rows -> applied(tx, productId, rows));
+    }
+
+    /**
+     * Adds each delta (negative takes stock) in ascending product id, the lock order of every
+     * writer, so two transactions over the same products never wait on each other in a cycle.
+     * Returns the first product that has too little stock (nothing is taken from it), or null.
+     */
+    public Future<Long> adjust(SqlConnection tx, SortedMap<Long, Integer> deltas) {
+      Future<Long> chain = Future.succeededFuture(null);
+      for (Map.Entry<Long, Integer> d : deltas.entrySet()) {
+        chain = chain.compose(short_ -> short_ != null ? Future.succeededFuture(short_)
+            : tx.preparedQuery(ADJUST).execute(Tuple.of(d.getKey(), d.getValue()))
+                .compose(rows -> applied(tx, d.getKey(), rows))
+                .map(ok -> ok ? null : d.getKey()));
+      }
+      return chain;
+    }
+
+    private Future<Boolean> applied(SqlConnection tx, long productId, RowSet<Row> rows) {
+      if (!rows.iterator().hasNext()) return Future.succeededFuture(false);
+      Row row = rows.iterator().next();
+      int stock = row.getInteger("stock");
+      changed.add(productId);
+      // Listings only show in/out of stock, so only a change across zero makes them stale.
+      Future<Void> bump = (row.getInteger("old_stock") > 0) == (stock > 0) ? Future.succeededFuture()
+          : repository.bumpVersions(tx, row.getInteger("category_id")).map(versions -> {
+            for (Row v : versions) bumped.merge(v.getInteger(0), v.getLong(1), Math::max);
+            return null;
+          });
+      return bump.compose(v -> Events.stockChanged(tx, productId, stock)).map(true);
+    }
+
+    /** The change-feed rows; call it last in the transaction so their time is near the commit. */
+    public Future<Void> record(SqlConnection tx) {
+      Future<Void> chain = Future.succeededFuture();
+      for (long id : changed) chain = chain.compose(v -> repository.recordChange(tx, id));
+      return chain;
+    }
+
+    /** After the commit: this instance sees the change at once, others within one sync poll. */
+    public Future<Void> published() {
+      if (!bumped.isEmpty()) catalogSync.merge(bumped);
+      List<Future<Void>> evictions = new ArrayList<>();
+      for (long id : changed) evictions.add(catalog.evictProduct(id));
+      return Future.all(evictions).mapEmpty();
+    }
+  }
+}

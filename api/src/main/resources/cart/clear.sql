@@ -1,0 +1,1 @@
+DELETE FROM cart_items WHERE user_id = $1

@@ -1,0 +1,1 @@
+DELETE FROM cart_items WHERE user_id = $1 AND product_id = $2

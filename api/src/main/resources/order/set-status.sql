@@ -1,0 +1,1 @@
+UPDATE orders SET status = $2, updated_at = now() WHERE id = $1

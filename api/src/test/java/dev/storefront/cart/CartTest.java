@@ -1,0 +1,98 @@
+package dev.storefront.cart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.support.Shoppers;
+import dev.storefront.support.Shoppers.Shopper;
+import dev.storefront.support.Sql;
+import dev.storefront.support.TestApp;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CartTest {
+  static TestApp t;
+  static Shoppers shoppers;
+  static Sql sql;
+
+  @BeforeAll
+  static void start() {
+    t = TestApp.start("cart");
+    shoppers = new Shoppers(t);
+    sql = new Sql(t.config);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    t.close();
+  }
+
+  private static JsonObject quantity(int n) {
+    return new JsonObject().put("quantity", n);
+  }
+
+  @Test
+  void theCartListsLinesWithUnitPriceLineTotalAndTotalFromTheCatalog() {
+    Shopper a = shoppers.one();
+    long price3 = sql.scalar("SELECT price_cents FROM products WHERE id = 3");
+    long price5 = sql.scalar("SELECT price_cents FROM products WHERE id = 5");
+    assertThat(shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/5", quantity(1)).statusCode()).isEqualTo(200);
+    JsonObject cart = shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/3", quantity(2)).bodyAsJsonObject();
+    JsonArray items = cart.getJsonArray("items");
+    assertThat(items.size()).isEqualTo(2);
+    JsonObject first = items.getJsonObject(0);
+    assertThat(first.getLong("productId")).isEqualTo(3);
+    assertThat(first.getInteger("quantity")).isEqualTo(2);
+    assertThat(first.getLong("unitPriceCents")).isEqualTo(price3);
+    assertThat(first.getLong("lineTotalCents")).isEqualTo(2 * price3);
+    assertThat(cart.getLong("totalCents")).isEqualTo(2 * price3 + price5);
+
+    JsonObject updated = shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/3", quantity(1)).bodyAsJsonObject();
+    assertThat(updated.getLong("totalCents")).isEqualTo(price3 + price5);
+    JsonObject removed = shoppers.send(a, HttpMethod.DELETE, "/api/v1/cart/items/5", null).bodyAsJsonObject();
+    assertThat(removed.getJsonArray("items").size()).isEqualTo(1);
+    assertThat(shoppers.send(a, HttpMethod.DELETE, "/api/v1/cart", null).statusCode()).isEqualTo(204);
+    assertThat(shoppers.get(a, "/api/v1/cart").bodyAsJsonObject().getLong("totalCents")).isZero();
+  }
+
+  @Test
+  void quantitiesAreBoundedAndUnknownProductsRefused() {
+    Shopper a = shoppers.one();
+    assertThat(shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/3", quantity(0)).statusCode()).isEqualTo(400);
+    assertThat(shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/3", quantity(100)).statusCode()).isEqualTo(400);
+    assertThat(shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/3",
+        quantity(1).put("unitPriceCents", 1)).statusCode()).isEqualTo(400);
+    var unknown = shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/999999", quantity(1));
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.bodyAsJsonObject().getString("type")).isEqualTo("/problems/unknown-product");
+    var replaced = shoppers.send(a, HttpMethod.PUT, "/api/v1/cart", new JsonObject().put("items", new JsonArray()
+        .add(new JsonObject().put("productId", 4).put("quantity", 1))
+        .add(new JsonObject().put("productId", 999999).put("quantity", 1))));
+    assertThat(replaced.statusCode()).isEqualTo(400);
+    assertThat(sql.scalar("SELECT count(*) FROM cart_items WHERE user_id = ?", a.id())).as("nothing half-written").isZero();
+  }
+
+  @Test
+  void aCartIsPrivateToItsOwner() {
+    Shopper a = shoppers.one();
+    Shopper b = shoppers.one();
+    shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/8", quantity(3));
+    assertThat(shoppers.get(b, "/api/v1/cart").bodyAsJsonObject().getJsonArray("items")).isEmpty();
+    assertThat(t.get("/api/v1/cart").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aCartHoldsAtMostFiftyProducts() {
+    Shopper a = shoppers.one();
+    JsonArray items = new JsonArray();
+    for (int id = 1; id <= 50; id++) items.add(new JsonObject().put("productId", id).put("quantity", 1));
+    assertThat(shoppers.send(a, HttpMethod.PUT, "/api/v1/cart", new JsonObject().put("items", items)).statusCode())
+        .isEqualTo(200);
+    var full = shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/51", quantity(1));
+    assertThat(full.statusCode()).isEqualTo(409);
+    assertThat(shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/50", quantity(2)).statusCode()).isEqualTo(200);
+  }
+}

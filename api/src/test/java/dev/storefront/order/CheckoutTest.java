@@ -1,0 +1,200 @@
+package dev.storefront.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.support.Shoppers;
+import dev.storefront.support.Shoppers.Shopper;
+import dev.storefront.support.Sql;
+import dev.storefront.support.TestApp;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CheckoutTest {
+  static TestApp t;
+  static Shoppers shoppers;
+  static Sql sql;
+
+  @BeforeAll
+  static void start() {
+    t = TestApp.start("checkout");
+    shoppers = new Shoppers(t);
+    sql = new Sql(t.config);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    t.close();
+  }
+
+  private static void stock(long productId, int level) {
+    var r = t.send(HttpMethod.PUT, "/api/v1/admin/products/" + productId + "/stock",
+        new JsonObject().put("stock", level).toBuffer(), true);
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+  }
+
+  private static long stockOf(long productId) {
+    return sql.scalar("SELECT stock FROM products WHERE id = ?", productId);
+  }
+
+  private static String key() {
+    return UUID.randomUUID().toString();
+  }
+
+  @Test
+  void checkoutCreatesAnOrderAtDatabasePricesReservesStockAndEmptiesTheCart() {
+    Shopper a = shoppers.one();
+    stock(31, 5);
+    stock(32, 5);
+    shoppers.putItem(a, 31, 2);
+    shoppers.putItem(a, 32, 1);
+    long price31 = sql.scalar("SELECT price_cents FROM products WHERE id = 31");
+    long price32 = sql.scalar("SELECT price_cents FROM products WHERE id = 32");
+    HttpResponse<Buffer> r = shoppers.checkout(a, key());
+    assertThat(r.statusCode()).isEqualTo(201);
+    JsonObject order = r.bodyAsJsonObject();
+    assertThat(order.getString("status")).isEqualTo("awaiting_payment");
+    assertThat(order.getLong("totalCents")).isEqualTo(2 * price31 + price32);
+    assertThat(order.getJsonArray("items").size()).isEqualTo(2);
+    assertThat(order.getJsonObject("payment").getString("reference")).startsWith("pi_");
+    assertThat(order.getJsonObject("shippingAddress").getString("country")).isEqualTo("GB");
+    assertThat(stockOf(31)).isEqualTo(3);
+    assertThat(stockOf(32)).isEqualTo(4);
+    assertThat(shoppers.get(a, "/api/v1/cart").bodyAsJsonObject().getJsonArray("items")).isEmpty();
+    assertThat(sql.scalar("SELECT count(*) FROM events WHERE type = 'order.status' AND (payload->>'orderId')::bigint = ?",
+        order.getLong("id"))).isEqualTo(1);
+
+    HttpResponse<Buffer> mine = shoppers.get(a, "/api/v1/orders/" + order.getLong("id"));
+    assertThat(mine.bodyAsJsonObject()).isEqualTo(order);
+    assertThat(shoppers.get(a, "/api/v1/orders").bodyAsJsonObject().getJsonArray("items").getJsonObject(0)
+        .getLong("id")).isEqualTo(order.getLong("id"));
+  }
+
+  @Test
+  void takingTheLastUnitShowsOutOfStockOnTheProductPage() {
+    Shopper a = shoppers.one();
+    stock(33, 1);
+    assertThat(t.get("/api/v1/products/33").bodyAsJsonObject().getBoolean("inStock")).isTrue(); // now cached
+    shoppers.putItem(a, 33, 1);
+    assertThat(shoppers.checkout(a, key()).statusCode()).isEqualTo(201);
+    JsonObject pdp = t.get("/api/v1/products/33").bodyAsJsonObject();
+    assertThat(pdp.getInteger("stock")).isZero();
+    assertThat(pdp.getBoolean("inStock")).isFalse();
+  }
+
+  @Test
+  void aRepeatedKeyReplaysTheFirstResponseByteForByte() {
+    Shopper a = shoppers.one();
+    stock(34, 10);
+    shoppers.putItem(a, 34, 1);
+    String key = key();
+    HttpResponse<Buffer> first = shoppers.checkout(a, key);
+    shoppers.putItem(a, 34, 1); // a second checkout would create a second order
+    HttpResponse<Buffer> again = shoppers.checkout(a, key);
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(again.body().getBytes()).isEqualTo(first.body().getBytes());
+    assertThat(again.getHeader("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(sql.scalar("SELECT count(*) FROM orders WHERE user_id = ?", a.id())).isEqualTo(1);
+    assertThat(stockOf(34)).isEqualTo(9);
+  }
+
+  @Test
+  void theSameKeyWithAnotherBodyIs422() {
+    Shopper a = shoppers.one();
+    stock(35, 10);
+    shoppers.putItem(a, 35, 1);
+    String key = key();
+    assertThat(shoppers.checkout(a, key).statusCode()).isEqualTo(201);
+    JsonObject other = new JsonObject().put("shippingAddress", Shoppers.address().put("city", "Paris").put("country", "FR"));
+    HttpResponse<Buffer> r = shoppers.checkout(a, key, other.toBuffer());
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.bodyAsJsonObject().getString("type")).isEqualTo("/problems/idempotency-key-reused");
+  }
+
+  @Test
+  void twentyConcurrentRequestsWithOneKeyMakeOneOrder() {
+    Shopper a = shoppers.one();
+    stock(36, 50);
+    shoppers.putItem(a, 36, 2);
+    String key = key();
+    List<Future<HttpResponse<Buffer>>> all = new ArrayList<>();
+    Buffer body = new JsonObject().put("shippingAddress", Shoppers.address()).toBuffer();
+    for (int i = 0; i < 20; i++) all.add(shoppers.checkoutAsync(a, key, body));
+    Future.join(all).await();
+    Buffer firstBody = all.get(0).result().body();
+    for (var f : all) {
+      assertThat(Shoppers.checked(f.result()).statusCode()).isEqualTo(201);
+      assertThat(f.result().body().getBytes()).isEqualTo(firstBody.getBytes());
+    }
+    assertThat(sql.scalar("SELECT count(*) FROM orders WHERE user_id = ?", a.id())).isEqualTo(1);
+    assertThat(stockOf(36)).isEqualTo(48);
+  }
+
+  @Test
+  void keysArePerUserAndLongKeysAreRefused() {
+    Shopper a = shoppers.one();
+    Shopper b = shoppers.one();
+    stock(37, 10);
+    shoppers.putItem(a, 37, 1);
+    shoppers.putItem(b, 37, 1);
+    String key = key();
+    long orderA = shoppers.checkout(a, key).bodyAsJsonObject().getLong("id");
+    HttpResponse<Buffer> forB = shoppers.checkout(b, key);
+    assertThat(forB.statusCode()).isEqualTo(201);
+    assertThat(forB.bodyAsJsonObject().getLong("id")).isNotEqualTo(orderA);
+    assertThat(forB.getHeader("Idempotent-Replayed")).isNull();
+
+    shoppers.putItem(a, 37, 1);
+    assertThat(shoppers.checkout(a, "k".repeat(256)).statusCode()).isEqualTo(400);
+    assertThat(shoppers.checkout(a, null).statusCode()).isEqualTo(400);
+    assertThat(shoppers.checkout(a, "k".repeat(255)).statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void anotherUsersOrderIsNotFound() {
+    Shopper a = shoppers.one();
+    Shopper b = shoppers.one();
+    stock(38, 10);
+    shoppers.putItem(a, 38, 1);
+    long orderA = shoppers.checkout(a, key()).bodyAsJsonObject().getLong("id");
+    assertThat(shoppers.get(b, "/api/v1/orders/" + orderA).statusCode()).isEqualTo(404);
+    assertThat(shoppers.get(b, "/api/v1/orders").bodyAsJsonObject().getJsonArray("items")).isEmpty();
+    assertThat(shoppers.get(b, "/api/v1/cart").bodyAsJsonObject().getJsonArray("items")).isEmpty();
+  }
+
+  @Test
+  void badRequestsLeaveNoOrderReservationOrKeyBehind() {
+    Shopper a = shoppers.one();
+    stock(39, 10);
+    stock(40, 0);
+    shoppers.putItem(a, 39, 2);
+    JsonObject withPrice = new JsonObject().put("shippingAddress", Shoppers.address()).put("totalCents", 1);
+    assertThat(shoppers.checkout(a, key(), withPrice.toBuffer()).statusCode()).isEqualTo(400);
+    JsonObject badCountry = new JsonObject().put("shippingAddress", Shoppers.address().put("country", "XX"));
+    assertThat(shoppers.checkout(a, key(), badCountry.toBuffer()).statusCode()).isEqualTo(400);
+    JsonObject blankName = new JsonObject().put("shippingAddress", Shoppers.address().put("name", "  "));
+    assertThat(shoppers.checkout(a, key(), blankName.toBuffer()).statusCode()).isEqualTo(400);
+    assertThat(shoppers.checkout(a, key(), Buffer.buffer("{\"shippingAddress\":")).statusCode()).isEqualTo(400);
+
+    shoppers.putItem(a, 40, 1); // 39 is available, 40 is not: nothing may be taken from 39
+    String key = key();
+    HttpResponse<Buffer> r = shoppers.checkout(a, key);
+    assertThat(r.statusCode()).isEqualTo(409);
+    assertThat(r.bodyAsJsonObject().getString("type")).isEqualTo("/problems/out-of-stock");
+    assertThat(stockOf(39)).isEqualTo(10);
+    assertThat(sql.scalar("SELECT count(*) FROM orders WHERE user_id = ?", a.id())).isZero();
+    assertThat(sql.scalar("SELECT count(*) FROM idempotency_keys WHERE user_id = ?", a.id())).isZero();
+    assertThat(shoppers.get(a, "/api/v1/cart").bodyAsJsonObject().getJsonArray("items").size()).isEqualTo(2);
+
+    shoppers.send(a, HttpMethod.DELETE, "/api/v1/cart/items/40", null);
+    assertThat(shoppers.checkout(a, key).statusCode()).as("a failed key can be retried").isEqualTo(201);
+  }
+}

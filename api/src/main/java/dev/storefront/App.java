@@ -18,6 +18,7 @@ import dev.storefront.catalog.AdminCatalogRoutes;
 import dev.storefront.catalog.CatalogRoutes;
 import dev.storefront.catalog.CatalogService;
 import dev.storefront.catalog.CatalogSync;
+import dev.storefront.catalog.CatalogWarmer;
 import dev.storefront.catalog.ProductRepository;
 import dev.storefront.catalog.ProductWriteService;
 import dev.storefront.config.AppConfig;
@@ -58,7 +59,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class App {
   private final Vertx vertx;
   private final Pool pool;
+  private final Pool feedPool;
   private final Redis redis;
+  private final Redis securityRedis;
   private final CatalogSync catalogSync;
   private final SentryReporter sentry;
   private final AtomicInteger port;
@@ -66,11 +69,14 @@ public final class App {
   private final PrometheusMeterRegistry registry;
   private final AccessLog accessLog;
 
-  private App(Vertx vertx, Pool pool, Redis redis, CatalogSync catalogSync, SentryReporter sentry,
-      AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry, AccessLog accessLog) {
+  private App(Vertx vertx, Pool pool, Pool feedPool, Redis redis, Redis securityRedis, CatalogSync catalogSync,
+      SentryReporter sentry, AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry,
+      AccessLog accessLog) {
     this.vertx = vertx;
     this.pool = pool;
+    this.feedPool = feedPool;
     this.redis = redis;
+    this.securityRedis = securityRedis;
     this.catalogSync = catalogSync;
     this.sentry = sentry;
     this.port = port;
@@ -87,7 +93,10 @@ public final class App {
     Vertx vertx = MetricsRegistry.vertx(registry);
     SentryReporter sentry = SentryReporter.start(config);
     Pool pool = Database.pool(vertx, config);
+    Pool feedPool = Database.feedPool(vertx, config);
     Redis redis = Redis.createClient(vertx, RedisSettings.options(config));
+    Redis securityRedis = config.securityRedisUrl().equals(config.redisUrl())
+        ? redis : Redis.createClient(vertx, RedisSettings.securityOptions(config));
     CacheSettings cs = config.cache();
     RedisStore store = new RedisStore(redis,
         new CircuitBreaker(cs.breakerFailures(), cs.breakerResetMs(), System::currentTimeMillis),
@@ -95,7 +104,7 @@ public final class App {
     MetricsRegistry.bindCircuit(registry, store);
     String ns = config.cacheNamespace() + ":v1:";
     ProductRepository repository = new ProductRepository(pool);
-    CatalogSync catalogSync = new CatalogSync(repository);
+    CatalogSync catalogSync = new CatalogSync(new ProductRepository(feedPool));
     ResponseCache pdp = cache(vertx, ns, store, registry, "pdp", cs, cs.pdpTtlSeconds(), catalogSync);
     ResponseCache plp = cache(vertx, ns, store, registry, "plp", cs, cs.plpTtlSeconds(), catalogSync);
     ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds(), catalogSync);
@@ -107,7 +116,7 @@ public final class App {
     AuthSettings as = config.auth();
     AccessTokens accessTokens = new AccessTokens(vertx, as);
     ClientIp clientIp = new ClientIp(as.trustedProxies());
-    SecurityCounters counters = new SecurityCounters(redis, config.cacheNamespace(), config.redisTimeoutMs());
+    SecurityCounters counters = new SecurityCounters(securityRedis, config.cacheNamespace(), config.redisTimeoutMs());
     WebClient http = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(as.captchaTimeoutMs())
         .setUserAgent("storefront-api"));
     RefreshTokens refreshTokens = new RefreshTokens(pool, as.refreshTokenTtlDays());
@@ -116,14 +125,17 @@ public final class App {
         accessTokens, new PasswordHashing(vertx), new PasswordPolicy(), new LoginThrottle(counters, as),
         new CaptchaVerifier(http, as.captchaVerifyUrl(), as.captchaSecret(), as.captchaTimeoutMs()),
         as.accessTokenTtlSeconds());
-    App app = new App(vertx, pool, redis, catalogSync, sentry, port, writes, registry, accessLog);
+    App app = new App(vertx, pool, feedPool, redis, securityRedis, catalogSync, sentry, port, writes, registry,
+        accessLog);
 
     Future<Integer> migrated = migrate
         ? vertx.executeBlocking(() -> Migrations.migrate(config), false)
         : Future.succeededFuture(0);
     return migrated
         .compose(n -> catalogSync.start(vertx, cs.syncPollMs()))
-        .compose(v -> Future.all(ContractLoader.load(vertx), StaticAssets.load(vertx)))
+        .compose(v -> Future.all(ContractLoader.load(vertx), StaticAssets.load(vertx), cs.warmTimeoutMs() == 0
+            ? Future.succeededFuture()
+            : new CatalogWarmer(repository, catalog).warm(cs.warmListingPages(), cs.warmTimeoutMs())))
         .compose(loaded -> {
           OpenAPIContract contract = loaded.resultAt(0);
           StaticAssets assets = loaded.resultAt(1);
@@ -146,7 +158,7 @@ public final class App {
   private static ResponseCache cache(Vertx vertx, String namespace, RedisStore store,
       PrometheusMeterRegistry registry, String name, CacheSettings cs, int ttlSeconds, CatalogSync sync) {
     return new ResponseCache(vertx, namespace, store, new CacheMetrics(registry, name), cs.l1TtlMs(),
-        cs.l1MaxEntries(), ttlSeconds * 1000L, cs.notFoundTtlSeconds() * 1000L, cs.ttlJitter(), sync::inSync);
+        cs.l1MaxBytes(), ttlSeconds * 1000L, cs.notFoundTtlSeconds() * 1000L, cs.ttlJitter(), sync::inSync);
   }
 
   public int port() {
@@ -168,7 +180,9 @@ public final class App {
   public Future<Void> close() {
     catalogSync.stop(vertx);
     return redis.close().otherwiseEmpty()
+        .compose(v -> securityRedis == redis ? Future.succeededFuture() : securityRedis.close().otherwiseEmpty())
         .compose(v -> pool.close().otherwiseEmpty())
+        .compose(v -> feedPool.close().otherwiseEmpty())
         .compose(v -> vertx.close())
         .andThen(ar -> {
           sentry.close();

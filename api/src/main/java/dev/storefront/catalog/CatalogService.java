@@ -67,6 +67,18 @@ public final class CatalogService {
     }));
   }
 
+  /** Caches the PDP bodies of these product rows (as their loads would) and returns the last id. */
+  Future<Long> preloadProducts(Iterable<Row> rows) {
+    Map<String, Buffer> bodies = new LinkedHashMap<>();
+    long last = -1;
+    for (Row row : rows) {
+      last = row.getLong("id");
+      bodies.put(pdpKey(last), json.detail(row).toBuffer());
+    }
+    long lastId = last;
+    return pdp.putAll(bodies).map(lastId);
+  }
+
   /** Evicts what a write to this product made stale: its PDP (PLPs move to a new version key). */
   Future<Void> evictProduct(long id) {
     return pdp.evict(pdpKey(id));

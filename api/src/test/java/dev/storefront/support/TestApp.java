@@ -71,6 +71,8 @@ public final class TestApp implements AutoCloseable {
     env.put("IP_CAPTCHA_AFTER_FAILURES", "10000");
     env.put("IP_LOCK_AFTER_FAILURES", "20000");
     env.put("ACCESS_LOG", "false");
+    // Tests start cold so that they can watch loads happen; the warming tests turn it on.
+    env.put("CACHE_WARM_TIMEOUT_MS", "0");
     env.putAll(overrides);
     AppConfig config = AppConfig.from(env);
     dev.storefront.db.Migrations.migrate(config);
@@ -88,7 +90,7 @@ public final class TestApp implements AutoCloseable {
             + db.database(),
         "DATABASE_SCHEMA", config.databaseSchema(), "REDIS_URL", config.redisUrl(),
         "CACHE_NAMESPACE", config.cacheNamespace(), "HTTP_PORT", "0", "HTTP_INSTANCES", "1", "ACCESS_LOG", "false",
-        "JWT_PRIVATE_KEY", SIGNING_KEY));
+        "JWT_PRIVATE_KEY", SIGNING_KEY, "CACHE_WARM_TIMEOUT_MS", "0"));
     env.putAll(overrides);
     return App.start(AppConfig.from(env), false).await();
   }

@@ -40,16 +40,13 @@ public final class RedisStore {
     return send(setRequest(key, value, ttlMs)).mapEmpty();
   }
 
-  /** Sends these commands in one pipeline (one timeout for the lot). */
+  /**
+   * Sends these commands in one pipeline with one longer timeout, outside the breaker: bulk writes
+   * (warming) are not on a request's path, and a slow first connection must not open the breaker.
+   */
   public Future<Void> batch(List<Request> requests) {
     if (requests.isEmpty()) return Future.succeededFuture();
-    if (!breaker.allowRequest()) return Future.failedFuture(new Unavailable());
-    return redis.batch(requests)
-        .timeout(timeoutMs * 5, TimeUnit.MILLISECONDS)
-        .andThen(ar -> {
-          if (ar.succeeded()) breaker.onSuccess(); else breaker.onFailure();
-        })
-        .mapEmpty();
+    return redis.batch(requests).timeout(Math.max(timeoutMs * 10, 2_000), TimeUnit.MILLISECONDS).mapEmpty();
   }
 
   static Request setRequest(String key, Buffer value, long ttlMs) {

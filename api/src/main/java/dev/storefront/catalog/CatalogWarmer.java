@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fills a cold instance's caches before it takes traffic: every PDP, read in id-ordered batches,
- * the category tree, and the first listing pages of every category and sort (page size 20, what
+ * Fills a cold instance's caches (L1 and Redis, written without a lookup first) before it takes
+ * traffic: every PDP, read in id-ordered batches, the category tree, and the first listing pages
+ * of every category and sort (page size 20, what
  * the storefront asks for). Without it, a new pod or a flushed Redis meets full traffic with one
  * database load per distinct key, which is what saturated the pool. Bounded by {@code deadlineMs}:
  * past it the instance starts anyway, warming on in the background.
@@ -52,15 +53,14 @@ public final class CatalogWarmer {
   }
 
   private Future<Void> listings(int pages) {
-    if (pages <= 0) return catalog.categoryTree().mapEmpty();
+    if (pages <= 0) return catalog.preloadCategoryTree();
     return repository.categories().compose(rows -> {
       List<Supplier<Future<?>>> loads = new ArrayList<>();
-      loads.add(catalog::categoryTree);
       for (int page = 1; page <= pages; page++) {
         for (Row row : rows) loads.addAll(pagesOf(row.getInteger("id"), page));
         loads.addAll(pagesOf(null, page));
       }
-      return inParallel(loads, LISTINGS_IN_FLIGHT);
+      return inParallel(loads, LISTINGS_IN_FLIGHT).compose(v -> catalog.preloadCategoryTree());
     });
   }
 
@@ -68,7 +68,7 @@ public final class CatalogWarmer {
     List<Supplier<Future<?>>> loads = new ArrayList<>();
     for (ProductListQuery.Sort sort : ProductListQuery.Sort.values()) {
       ProductListQuery query = new ProductListQuery(category, null, null, null, sort, page, LISTING_PAGE_SIZE);
-      loads.add(() -> catalog.list(query));
+      loads.add(() -> catalog.preloadList(query));
     }
     return loads;
   }

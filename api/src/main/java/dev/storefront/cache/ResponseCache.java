@@ -53,7 +53,8 @@ public final class ResponseCache {
     this.l1Trusted = l1Trusted;
     this.jitter = jitter;
     this.l1 = Caffeine.newBuilder()
-        .expireAfterWrite(Duration.ofMillis(l1TtlMs))
+        // After access, not write: warmed and hot entries must not all fall out together.
+        .expireAfterAccess(Duration.ofMillis(l1TtlMs))
         .maximumWeight(Math.max(l1MaxBytes, 1))
         .weigher(ResponseCache::weight)
         .executor(Runnable::run)

@@ -19,6 +19,7 @@ import dev.storefront.catalog.AdminCatalogRoutes;
 import dev.storefront.catalog.CatalogRoutes;
 import dev.storefront.catalog.CatalogService;
 import dev.storefront.catalog.CatalogSync;
+import dev.storefront.catalog.CatalogWarmer;
 import dev.storefront.catalog.ProductRepository;
 import dev.storefront.catalog.ProductWriteService;
 import dev.storefront.catalog.StockChanges;
@@ -76,7 +77,9 @@ import static dev.storefront.Shutdown.stage;
 public final class App {
   private final Vertx vertx;
   private final Pool pool;
+  private final Pool feedPool;
   private final Redis redis;
+  private final Redis securityRedis;
   private final CatalogSync catalogSync;
   private final SentryReporter sentry;
   private final AtomicInteger port;
@@ -93,12 +96,14 @@ public final class App {
   /** Started before the HTTP servers; stopped first on close. */
   private final List<Feature> features = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  private App(Vertx vertx, Pool pool, Redis redis, CatalogSync catalogSync, SentryReporter sentry,
-      AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry, AccessLog accessLog,
-      Health health, OperationsSettings ops, long pruningTimer, PublicListeners listeners) {
+  private App(Vertx vertx, Pool pool, Pool feedPool, Redis redis, Redis securityRedis, CatalogSync catalogSync,
+      SentryReporter sentry, AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry,
+      AccessLog accessLog, Health health, OperationsSettings ops, long pruningTimer, PublicListeners listeners) {
     this.vertx = vertx;
     this.pool = pool;
+    this.feedPool = feedPool;
     this.redis = redis;
+    this.securityRedis = securityRedis;
     this.catalogSync = catalogSync;
     this.sentry = sentry;
     this.port = port;
@@ -120,7 +125,10 @@ public final class App {
     Vertx vertx = MetricsRegistry.vertx(registry);
     SentryReporter sentry = SentryReporter.start(config);
     Pool pool = Database.pool(vertx, config);
+    Pool feedPool = Database.feedPool(vertx, config);
     Redis redis = Redis.createClient(vertx, RedisSettings.options(config));
+    Redis securityRedis = config.securityRedisUrl().equals(config.redisUrl())
+        ? redis : Redis.createClient(vertx, RedisSettings.securityOptions(config));
     CacheSettings cs = config.cache();
     RedisStore store = new RedisStore(redis,
         new CircuitBreaker(cs.breakerFailures(), cs.breakerResetMs(), System::currentTimeMillis),
@@ -128,7 +136,7 @@ public final class App {
     MetricsRegistry.bindCircuit(registry, store);
     String ns = config.cacheNamespace() + ":v1:";
     ProductRepository repository = new ProductRepository(pool);
-    CatalogSync catalogSync = new CatalogSync(repository);
+    CatalogSync catalogSync = new CatalogSync(new ProductRepository(feedPool));
     MetricsRegistry.bindSyncLag(registry, catalogSync);
     ResponseCache pdp = cache(vertx, ns, store, registry, "pdp", cs, cs.pdpTtlSeconds(), catalogSync);
     ResponseCache plp = cache(vertx, ns, store, registry, "plp", cs, cs.plpTtlSeconds(), catalogSync);
@@ -142,7 +150,7 @@ public final class App {
     AuthSettings as = config.auth();
     AccessTokens accessTokens = new AccessTokens(vertx, as);
     ClientIp clientIp = new ClientIp(as.trustedProxies());
-    SecurityCounters counters = new SecurityCounters(redis, config.cacheNamespace(), config.redisTimeoutMs());
+    SecurityCounters counters = new SecurityCounters(securityRedis, config.cacheNamespace(), config.redisTimeoutMs());
     WebClient http = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(as.captchaTimeoutMs())
         .setUserAgent("storefront-api"));
     RefreshTokens refreshTokens = new RefreshTokens(pool, as);
@@ -155,15 +163,17 @@ public final class App {
     Health health = new Health(pool, store);
     OperationsSettings ops = config.operations();
     PublicListeners listeners = new PublicListeners(health::draining);
-    App app = new App(vertx, pool, redis, catalogSync, sentry, port, writes, registry, accessLog, health, ops,
-        pruningTimer, listeners);
+    App app = new App(vertx, pool, feedPool, redis, securityRedis, catalogSync, sentry, port, writes, registry,
+        accessLog, health, ops, pruningTimer, listeners);
 
     Future<Integer> migrated = migrate
         ? vertx.executeBlocking(() -> Migrations.migrate(config), false)
         : Future.succeededFuture(0);
     return migrated
         .compose(n -> catalogSync.start(vertx, cs.syncPollMs()))
-        .compose(v -> Future.all(ContractLoader.load(vertx), StaticAssets.load(vertx)))
+        .compose(v -> Future.all(ContractLoader.load(vertx), StaticAssets.load(vertx), cs.warmTimeoutMs() == 0
+            ? Future.succeededFuture()
+            : new CatalogWarmer(repository, catalog).warm(cs.warmListingPages(), cs.warmTimeoutMs())))
         .compose(loaded -> {
           OpenAPIContract contract = loaded.resultAt(0);
           StaticAssets assets = loaded.resultAt(1);
@@ -202,7 +212,7 @@ public final class App {
   private static ResponseCache cache(Vertx vertx, String namespace, RedisStore store,
       PrometheusMeterRegistry registry, String name, CacheSettings cs, int ttlSeconds, CatalogSync sync) {
     return new ResponseCache(vertx, namespace, store, new CacheMetrics(registry, name), cs.l1TtlMs(),
-        cs.l1MaxEntries(), ttlSeconds * 1000L, cs.notFoundTtlSeconds() * 1000L, cs.ttlJitter(), sync::inSync);
+        cs.l1MaxBytes(), ttlSeconds * 1000L, cs.notFoundTtlSeconds() * 1000L, cs.ttlJitter(), sync::inSync);
   }
 
   public int port() {
@@ -245,8 +255,9 @@ public final class App {
           return Future.join(features.stream().map(Feature::stop).toList()).mapEmpty();
         }),
         stage("management port closes", () -> management == null ? Future.succeededFuture() : management.close()),
-        stage("Redis closes", redis::close),
-        stage("PostgreSQL closes", pool::close),
+        stage("Redis closes", () -> securityRedis == redis ? redis.close()
+            : Future.join(redis.close(), securityRedis.close()).mapEmpty()),
+        stage("PostgreSQL closes", () -> Future.join(pool.close(), feedPool.close()).mapEmpty()),
         stage("Vert.x closes", vertx::close)))
         .andThen(ar -> {
           sentry.close();

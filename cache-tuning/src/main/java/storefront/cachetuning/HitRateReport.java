@@ -150,7 +150,7 @@ public final class HitRateReport {
         }
         if (s.share(s.l1()) < 0.5) {
             r.append(String.format(Locale.ROOT, " The L1 answers only %.1f %%. With the default CACHE_L1_TTL_MS"
-                    + " (30 s) that points to a cold start, a full L1 (CACHE_L1_MAX_ENTRIES, default 20000) or an"
+                    + " (30 s) that points to a cold start, a full L1 (CACHE_L1_MAX_BYTES, default 32 MiB) or an"
                     + " instance whose change-feed polls lag more than 1 s and so bypasses its L1. A longer"
                     + " CACHE_L1_TTL_MS costs memory, not freshness (staleness is bounded by CATALOG_SYNC_POLL_MS);"
                     + " see the simulate sweep.", 100 * s.share(s.l1())));

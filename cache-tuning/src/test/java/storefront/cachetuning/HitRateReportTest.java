@@ -54,7 +54,7 @@ class HitRateReportTest {
         HitRateReport.CacheStats cold = new HitRateReport.CacheStats("pdp", 300, 600, 0, 0, 100, 0);
         String advice = HitRateReport.recommendation(cold, 0.95, false).orElseThrow();
         assertThat(advice).contains("pdp: hit rate 90.00 %", "CACHE_PDP_TTL_SECONDS", "simulate --redis-ttl 600",
-                "CACHE_L1_TTL_MS", "CACHE_L1_MAX_ENTRIES", "CATALOG_SYNC_POLL_MS", "bypasses its L1", "--baseline-file")
+                "CACHE_L1_TTL_MS", "CACHE_L1_MAX_BYTES", "CATALOG_SYNC_POLL_MS", "bypasses its L1", "--baseline-file")
                 .doesNotContain("up to 1000", "staleness bound)");
 
         HitRateReport.CacheStats redisDown = new HitRateReport.CacheStats("plp", 500, 100, 0, 0, 50, 350);

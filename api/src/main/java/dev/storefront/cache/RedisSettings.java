@@ -9,13 +9,22 @@ public final class RedisSettings {
   private RedisSettings() {}
 
   public static RedisOptions options(AppConfig config) {
+    return options(config, config.redisUrl(), "redis");
+  }
+
+  /** The security counters' client when {@code SECURITY_REDIS_URL} names another server. */
+  public static RedisOptions securityOptions(AppConfig config) {
+    return options(config, config.securityRedisUrl(), "redis-security");
+  }
+
+  private static RedisOptions options(AppConfig config, String url, String name) {
     return new RedisOptions()
-        .setConnectionString(config.redisUrl())
+        .setConnectionString(url)
         .setMaxPoolSize(config.redisPoolSize())
         .setMaxPoolWaiting(config.redisPoolSize() * 256)
         .setMaxWaitingHandlers(4096)
-        .setPoolName("redis")
-        .setMetricsName("redis")
+        .setPoolName(name)
+        .setMetricsName(name)
         .setNetClientOptions(new NetClientOptions()
             .setConnectTimeout(Math.max(config.redisTimeoutMs() * 5, 1000))
             .setTcpNoDelay(true)

@@ -6,6 +6,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +37,20 @@ public final class RedisStore {
   }
 
   public Future<Void> set(String key, Buffer value, long ttlMs) {
-    return send(Request.cmd(Command.SET).arg(key).arg(value).arg("PX").arg(ttlMs)).mapEmpty();
+    return send(setRequest(key, value, ttlMs)).mapEmpty();
+  }
+
+  /**
+   * Sends these commands in one pipeline with one longer timeout, outside the breaker: bulk writes
+   * (warming) are not on a request's path, and a slow first connection must not open the breaker.
+   */
+  public Future<Void> batch(List<Request> requests) {
+    if (requests.isEmpty()) return Future.succeededFuture();
+    return redis.batch(requests).timeout(Math.max(timeoutMs * 10, 2_000), TimeUnit.MILLISECONDS).mapEmpty();
+  }
+
+  static Request setRequest(String key, Buffer value, long ttlMs) {
+    return Request.cmd(Command.SET).arg(key).arg(value).arg("PX").arg(ttlMs);
   }
 
   public Future<Void> delete(String key) {

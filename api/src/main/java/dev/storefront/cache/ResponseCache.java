@@ -1,29 +1,35 @@
 package dev.storefront.cache;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.util.concurrent.ConcurrentHashMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.redis.client.Request;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * Read-through cache of serialized response bodies: in-process L1 (evicted by the catalog change
- * feed, bounded by a TTL, bypassed while that feed lags) then Redis
- * (TTL with jitter) then the loader (PostgreSQL). The L1 map holds the in-flight load too, so a
- * cold key costs one load per process however many requests ask for it at once. Redis failures
- * never fail a lookup: they fall through to the loader and are counted as {@code error}.
+ * feed, bounded by a TTL and by its weight in bytes, bypassed while that feed lags) then Redis
+ * (TTL with jitter) then the loader (PostgreSQL). Loads in flight are shared, so a cold key costs
+ * one load per process however many requests ask for it at once; the L1 holds only finished
+ * bodies. Redis failures never fail a lookup: they fall through to the loader and are counted as
+ * {@code error}.
  */
 public final class ResponseCache {
   /** Delay of the second delete that catches a load which read the row before the write committed. */
   static final long SECOND_EVICTION_DELAY_MS = 1_000;
+  /** Per-entry bytes besides key and body: map node, future, buffer and string headers (measured ~200). */
+  static final int ENTRY_OVERHEAD_BYTES = 256;
 
   private final Vertx vertx;
   private final String namespace;
@@ -32,12 +38,12 @@ public final class ResponseCache {
   private final long redisTtlMs;
   private final long notFoundTtlMs;
   private final double jitter;
-  private final AsyncCache<String, Buffer> l1;
+  private final Cache<String, Buffer> l1;
   private final BooleanSupplier l1Trusted;
   private final ConcurrentHashMap<String, Future<Buffer>> inFlight = new ConcurrentHashMap<>();
 
   public ResponseCache(Vertx vertx, String namespace, RedisStore redis, CacheMetrics metrics,
-      long l1TtlMs, int l1MaxEntries, long redisTtlMs, long notFoundTtlMs, double jitter, BooleanSupplier l1Trusted) {
+      long l1TtlMs, long l1MaxBytes, long redisTtlMs, long notFoundTtlMs, double jitter, BooleanSupplier l1Trusted) {
     this.vertx = vertx;
     this.namespace = namespace;
     this.redis = redis;
@@ -47,10 +53,23 @@ public final class ResponseCache {
     this.l1Trusted = l1Trusted;
     this.jitter = jitter;
     this.l1 = Caffeine.newBuilder()
-        .expireAfterWrite(Duration.ofMillis(l1TtlMs))
-        .maximumSize(Math.max(l1MaxEntries, 1))
+        // After access, not write: warmed and hot entries must not all fall out together.
+        .expireAfterAccess(Duration.ofMillis(l1TtlMs))
+        .maximumWeight(Math.max(l1MaxBytes, 1))
+        .weigher(ResponseCache::weight)
         .executor(Runnable::run)
-        .buildAsync();
+        .build();
+    metrics.bindL1Bytes(this, ResponseCache::l1Bytes);
+  }
+
+  /** What an entry costs the heap, roughly: key chars (2 bytes each), body bytes and fixed overhead. */
+  static int weight(String key, Buffer body) {
+    return ENTRY_OVERHEAD_BYTES + 2 * key.length() + body.length();
+  }
+
+  /** The L1's current weight (bytes, per {@link #weight}). */
+  public long l1Bytes() {
+    return l1.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
   }
 
   /**
@@ -64,22 +83,12 @@ public final class ResponseCache {
       // process memory, but still let concurrent lookups share one load.
       return coalesced(fullKey, loader);
     }
-    CompletableFuture<Buffer> present = l1.getIfPresent(fullKey);
+    Buffer present = l1.getIfPresent(fullKey);
     if (present != null) {
-      if (present.isDone() && !present.isCompletedExceptionally()) {
-        metrics.l1Hit.increment();
-        return Future.succeededFuture(present.getNow(null));
-      }
-      metrics.coalescedHit.increment();
-      return onCallerContext(present);
+      metrics.l1Hit.increment();
+      return Future.succeededFuture(present);
     }
-    boolean[] started = {false};
-    CompletableFuture<Buffer> value = l1.get(fullKey, (k, executor) -> {
-      started[0] = true;
-      return loadThrough(k, loader).toCompletionStage().toCompletableFuture();
-    });
-    if (!started[0]) metrics.coalescedHit.increment();
-    return onCallerContext(value);
+    return coalesced(fullKey, loader);
   }
 
   private Future<Buffer> coalesced(String fullKey, Supplier<Future<Buffer>> loader) {
@@ -87,13 +96,29 @@ public final class ResponseCache {
     Future<Buffer> running = inFlight.putIfAbsent(fullKey, mine.future());
     if (running != null) {
       metrics.coalescedHit.increment();
-      return running;
+      return onCallerContext(running);
     }
     loadThrough(fullKey, loader).onComplete(ar -> {
-      inFlight.remove(fullKey, mine.future());
+      // Not in the map any more means evicted while loading: the body may predate the write.
+      boolean current = inFlight.remove(fullKey, mine.future());
+      if (current && ar.succeeded() && l1Trusted.getAsBoolean()) l1.put(fullKey, ar.result());
       mine.handle(ar);
     });
-    return mine.future();
+    return onCallerContext(mine.future());
+  }
+
+  /**
+   * Stores bodies that were read in bulk, as their loads would have (L1 and Redis, TTL with
+   * jitter): warming a cold instance. A Redis failure leaves them in L1 only.
+   */
+  public Future<Void> putAll(Map<String, Buffer> bodies) {
+    List<Request> sets = new ArrayList<>(bodies.size());
+    bodies.forEach((key, bytes) -> {
+      String fullKey = namespace + key;
+      l1.put(fullKey, bytes);
+      sets.add(RedisStore.setRequest(fullKey, bytes, withJitter(bytes.length() == 0 ? notFoundTtlMs : redisTtlMs)));
+    });
+    return redis.batch(sets).otherwiseEmpty();
   }
 
   /** Evicts from this process's L1 and from Redis, then once more a moment later. */
@@ -105,11 +130,16 @@ public final class ResponseCache {
 
   /** Evicts from this process's L1 only (another instance already cleared Redis). */
   public void evictLocal(String key) {
-    l1.synchronous().invalidate(namespace + key);
+    evictLocalNow(namespace + key);
+  }
+
+  private void evictLocalNow(String fullKey) {
+    inFlight.remove(fullKey);
+    l1.invalidate(fullKey);
   }
 
   private Future<Void> evictNow(String fullKey) {
-    l1.synchronous().invalidate(fullKey);
+    evictLocalNow(fullKey);
     // A failed delete is bounded by the Redis TTL; it must not fail the write that triggered it.
     return redis.delete(fullKey).otherwiseEmpty();
   }
@@ -138,8 +168,9 @@ public final class ResponseCache {
     return Math.max(1, Math.round(ttlMs * factor));
   }
 
-  private static Future<Buffer> onCallerContext(CompletableFuture<Buffer> value) {
+  /** A load shared across event loops completes on the loader's thread; each waiter resumes on its own. */
+  private static Future<Buffer> onCallerContext(Future<Buffer> value) {
     Context context = Vertx.currentContext();
-    return context == null ? Future.fromCompletionStage(value) : Future.fromCompletionStage(value, context);
+    return context == null ? value : Future.fromCompletionStage(value.toCompletionStage(), context);
   }
 }

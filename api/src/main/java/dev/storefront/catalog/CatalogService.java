@@ -42,17 +42,38 @@ public final class CatalogService {
   }
 
   public Future<Buffer> list(ProductListQuery query) {
-    String key = "plp:" + (query.category() == null ? "all" : query.category())
+    return plp.get(listKey(query), () -> loadList(query));
+  }
+
+  private String listKey(ProductListQuery query) {
+    return "plp:" + (query.category() == null ? "all" : query.category())
         + "@" + catalogSync.versionOf(query.category()) + ":" + query.cacheKey();
-    return plp.get(key, () -> repository.list(query).map(page -> {
+  }
+
+  private Future<Buffer> loadList(ProductListQuery query) {
+    return repository.list(query).map(page -> {
       JsonArray items = new JsonArray(new ArrayList<>(page.rows().size()));
       for (Row row : page.rows()) items.add(json.summary(row));
       return ProductJson.page(items, query, page.total()).toBuffer();
-    }));
+    });
+  }
+
+  /** Loads a listing page from PostgreSQL and stores it (L1 and Redis) without a lookup first. */
+  Future<Void> preloadList(ProductListQuery query) {
+    String key = listKey(query);
+    return loadList(query).compose(body -> plp.putAll(Map.of(key, body)));
+  }
+
+  Future<Void> preloadCategoryTree() {
+    return loadCategoryTree().compose(body -> categories.putAll(Map.of(CATEGORIES_KEY, body)));
   }
 
   public Future<Buffer> categoryTree() {
-    return categories.get(CATEGORIES_KEY, () -> repository.categories().map(rows -> {
+    return categories.get(CATEGORIES_KEY, this::loadCategoryTree);
+  }
+
+  private Future<Buffer> loadCategoryTree() {
+    return repository.categories().map(rows -> {
       Map<Integer, JsonObject> byId = new LinkedHashMap<>();
       List<JsonObject> roots = new ArrayList<>();
       for (Row row : rows) {
@@ -64,7 +85,19 @@ public final class CatalogService {
         else byId.get(parent).getJsonArray("children").add(node);
       }
       return new JsonObject().put("items", new JsonArray(new ArrayList<>(roots))).toBuffer();
-    }));
+    });
+  }
+
+  /** Caches the PDP bodies of these product rows (as their loads would) and returns the last id. */
+  Future<Long> preloadProducts(Iterable<Row> rows) {
+    Map<String, Buffer> bodies = new LinkedHashMap<>();
+    long last = -1;
+    for (Row row : rows) {
+      last = row.getLong("id");
+      bodies.put(pdpKey(last), json.detail(row).toBuffer());
+    }
+    long lastId = last;
+    return pdp.putAll(bodies).map(lastId);
   }
 
   /** Evicts what a write to this product made stale: its PDP (PLPs move to a new version key). */

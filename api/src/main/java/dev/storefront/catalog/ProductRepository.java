@@ -13,6 +13,7 @@ import java.util.List;
 /** Catalog reads and writes in PostgreSQL. Every value is a bound parameter. */
 public final class ProductRepository {
   private static final String BY_ID = SqlFiles.load("catalog/product-by-id.sql");
+  private static final String PRODUCTS_AFTER = SqlFiles.load("catalog/products-after.sql");
   private static final String CATEGORIES = SqlFiles.load("catalog/categories.sql");
   private static final String VERSIONS = SqlFiles.load("catalog/catalog-versions.sql");
   private static final String UPDATE = SqlFiles.load("catalog/update-product.sql");
@@ -30,6 +31,11 @@ public final class ProductRepository {
 
   public Future<Row> byId(long id) {
     return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(ProductRepository::firstOrNull);
+  }
+
+  /** Up to {@code limit} products with ids above {@code afterId}, in id order: a keyset page. */
+  public Future<RowSet<Row>> productsAfter(long afterId, int limit) {
+    return pool.preparedQuery(PRODUCTS_AFTER).execute(Tuple.of(afterId, limit));
   }
 
   public Future<RowSet<Row>> categories() {

@@ -18,6 +18,7 @@ public record AppConfig(
     int databasePoolSize,
     int databaseTimeoutMs,
     String redisUrl,
+    String securityRedisUrl,
     int redisPoolSize,
     int redisTimeoutMs,
     CacheSettings cache,
@@ -42,7 +43,10 @@ public record AppConfig(
     Env env = new Env(values);
     int cores = Runtime.getRuntime().availableProcessors();
     String redisUrl = env.string("REDIS_URL", DEFAULT_REDIS_URL);
-    validateRedisUrl(redisUrl);
+    validateRedisUrl("REDIS_URL", redisUrl);
+    // The security counters must never be evicted: they may live on a noeviction Redis of their own.
+    String securityRedisUrl = env.string("SECURITY_REDIS_URL", redisUrl);
+    validateRedisUrl("SECURITY_REDIS_URL", securityRedisUrl);
     String schema = env.string("DATABASE_SCHEMA", "public");
     if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
       throw new ConfigException("DATABASE_SCHEMA", "must be a lower-case SQL identifier");
@@ -58,6 +62,7 @@ public record AppConfig(
         env.integer("DATABASE_POOL_SIZE", 16, 1, 512),
         env.integer("DATABASE_TIMEOUT_MS", 5000, 100, 600_000),
         redisUrl,
+        securityRedisUrl,
         env.integer("REDIS_POOL_SIZE", 8, 1, 256),
         env.integer("REDIS_TIMEOUT_MS", 200, 10, 60_000),
         CacheSettings.from(env),
@@ -79,21 +84,21 @@ public record AppConfig(
     return value;
   }
 
-  private static void validateRedisUrl(String url) {
+  private static void validateRedisUrl(String name, String url) {
     try {
       URI uri = new URI(url);
       if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
-        throw new ConfigException("REDIS_URL", "must look like redis://host:port/db");
+        throw new ConfigException(name, "must look like redis://host:port/db");
       }
     } catch (java.net.URISyntaxException e) {
-      throw new ConfigException("REDIS_URL", "not a URL (" + e.getReason() + ")");
+      throw new ConfigException(name, "not a URL (" + e.getReason() + ")");
     }
   }
 
   /** The same settings with a few overridden, for tests and the embedded dev run. */
   public AppConfig withPort(int port) {
     return new AppConfig(port, httpInstances, bodyLimitBytes, maxHeaderBytes, http2ClearText, database, databaseSchema,
-        databasePoolSize, databaseTimeoutMs, redisUrl, redisPoolSize, redisTimeoutMs, cache, operations, cacheNamespace,
+        databasePoolSize, databaseTimeoutMs, redisUrl, securityRedisUrl, redisPoolSize, redisTimeoutMs, cache, operations, cacheNamespace,
         accessLog, mediaBaseUrl,
         auth, commerce, sentryDsn, environment, release);
   }

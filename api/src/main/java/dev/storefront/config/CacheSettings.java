@@ -3,7 +3,7 @@ package dev.storefront.config;
 /** TTLs and protection limits of the catalog response cache. */
 public record CacheSettings(
     long l1TtlMs,
-    int l1MaxEntries,
+    long l1MaxBytes,
     int pdpTtlSeconds,
     int plpTtlSeconds,
     int categoriesTtlSeconds,
@@ -11,13 +11,15 @@ public record CacheSettings(
     double ttlJitter,
     int breakerFailures,
     long breakerResetMs,
-    long syncPollMs) {
+    long syncPollMs,
+    long warmTimeoutMs,
+    int warmListingPages) {
 
   static CacheSettings from(Env env) {
     return new CacheSettings(
         // Memory hygiene only: cross-instance staleness is bounded by CATALOG_SYNC_POLL_MS.
         env.longValue("CACHE_L1_TTL_MS", 30_000, 0, 3_600_000),
-        env.integer("CACHE_L1_MAX_ENTRIES", 20_000, 0, 10_000_000),
+        env.longValue("CACHE_L1_MAX_BYTES", 32L << 20, 0, 1L << 40),
         env.integer("CACHE_PDP_TTL_SECONDS", 300, 1, 86_400),
         env.integer("CACHE_PLP_TTL_SECONDS", 60, 1, 86_400),
         env.integer("CACHE_CATEGORIES_TTL_SECONDS", 300, 1, 86_400),
@@ -26,6 +28,9 @@ public record CacheSettings(
         env.integer("CACHE_BREAKER_FAILURES", 5, 1, 1_000),
         env.longValue("CACHE_BREAKER_RESET_MS", 5_000, 100, 600_000),
         // The staleness bound across instances; the design requires it below 1 s.
-        env.longValue("CATALOG_SYNC_POLL_MS", 250, 50, 900));
+        env.longValue("CATALOG_SYNC_POLL_MS", 250, 50, 900),
+        // 0 turns warming off; otherwise the longest a start may wait for it.
+        env.longValue("CACHE_WARM_TIMEOUT_MS", 30_000, 0, 600_000),
+        env.integer("CACHE_WARM_LISTING_PAGES", 5, 0, 50));
   }
 }

@@ -8,12 +8,33 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** The reactive PostgreSQL pool shared by every verticle of the process. */
+/**
+ * The reactive PostgreSQL pools of the process: one shared by every verticle for requests, and a
+ * one-connection pool of its own for the catalog change feed, so request traffic that fills the
+ * first can never delay the feed (a lagging feed makes the caches bypass their L1).
+ */
 public final class Database {
+  /** Requests queued per connection before the pool refuses more: past it, waiting only adds latency. */
+  static final int WAIT_QUEUE_PER_CONNECTION = 8;
+  /** Longest wait for a pooled connection: a request that waited longer is better answered 503. */
+  static final long MAX_POOL_WAIT_MS = 1_000;
+
   private Database() {}
 
   public static Pool pool(Vertx vertx, AppConfig config) {
+    int size = config.databasePoolSize();
+    return build(vertx, config, "postgresql", size, size * WAIT_QUEUE_PER_CONNECTION,
+        Math.min(config.databaseTimeoutMs(), MAX_POOL_WAIT_MS));
+  }
+
+  /** The change feed's pool: one connection, never shared with request traffic. */
+  public static Pool feedPool(Vertx vertx, AppConfig config) {
+    return build(vertx, config, "postgresql-feed", 1, 16, config.databaseTimeoutMs());
+  }
+
+  private static Pool build(Vertx vertx, AppConfig config, String name, int size, int waitQueue, long waitMs) {
     var db = config.database();
     PgConnectOptions connect = new PgConnectOptions()
         .setHost(db.host())
@@ -22,18 +43,18 @@ public final class Database {
         .setUser(db.user())
         .setPassword(db.password())
         .setPipeliningLimit(16);
-    connect.setCachePreparedStatements(true).setMetricsName("postgresql")
+    connect.setCachePreparedStatements(true).setMetricsName(name)
         // statement_timeout bounds every query server-side; search_path isolates test schemas.
         .setProperties(Map.of(
             "application_name", "storefront-api",
             "statement_timeout", Integer.toString(config.databaseTimeoutMs()),
             "search_path", config.databaseSchema()));
     PoolOptions pool = new PoolOptions()
-        .setName("postgresql")
-        .setMaxSize(config.databasePoolSize())
-        .setMaxWaitQueueSize(config.databasePoolSize() * 64)
-        .setConnectionTimeout(config.databaseTimeoutMs())
-        .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+        .setName(name)
+        .setMaxSize(size)
+        .setMaxWaitQueueSize(waitQueue)
+        .setConnectionTimeout((int) waitMs)
+        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
         .setShared(false);
     NetClientOptions net = new NetClientOptions().setConnectTimeout(config.databaseTimeoutMs()).setTcpNoDelay(true);
     return PgBuilder.pool().with(pool).with(net).connectingTo(connect).using(vertx).build();

@@ -1,5 +1,6 @@
 package dev.storefront.http;
 
+import dev.storefront.db.PoolBusy;
 import dev.storefront.web.Problems;
 import dev.storefront.web.ProblemException;
 import dev.storefront.observability.SentryReporter;
@@ -40,6 +41,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     Throwable failure = rc.failure();
     String requestId = rc.get(RequestContextHandler.REQUEST_ID);
+    if (PoolBusy.is(failure)) {
+      // Load being shed, by design: no log line or Sentry event per refused request.
+      rc.response().putHeader("Retry-After", PoolBusy.RETRY_AFTER_SECONDS);
+      send(rc, 503, Problems.type(503), Problems.title(503), PoolBusy.DETAIL, requestId);
+      return;
+    }
     if (failure instanceof ProblemException p) {
       if (p.retryAfterSeconds() > 0) rc.response().putHeader("Retry-After", Long.toString(p.retryAfterSeconds()));
       if (p.status() >= 500) report(rc, p.status(), p, requestId);

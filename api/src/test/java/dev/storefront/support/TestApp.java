@@ -85,6 +85,8 @@ public final class TestApp implements AutoCloseable {
     env.put("IP_CAPTCHA_AFTER_FAILURES", "10000");
     env.put("IP_LOCK_AFTER_FAILURES", "20000");
     env.put("ACCESS_LOG", "false");
+    // Tests start cold so that they can watch loads happen; the warming tests turn it on.
+    env.put("CACHE_WARM_TIMEOUT_MS", "0");
     env.putAll(overrides);
     return env;
   }
@@ -100,7 +102,7 @@ public final class TestApp implements AutoCloseable {
             + db.database(),
         "DATABASE_SCHEMA", config.databaseSchema(), "REDIS_URL", config.redisUrl(),
         "CACHE_NAMESPACE", config.cacheNamespace(), "HTTP_PORT", "0", "HTTP_INSTANCES", "1", "ACCESS_LOG", "false",
-        "JWT_PRIVATE_KEY", SIGNING_KEY));
+        "JWT_PRIVATE_KEY", SIGNING_KEY, "CACHE_WARM_TIMEOUT_MS", "0"));
     env.put("MANAGEMENT_PORT", "0");
     env.put("SHUTDOWN_DRAIN_SECONDS", "0");
     env.putAll(overrides);

@@ -1,0 +1,25 @@
+package dev.storefront.db;
+
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Recognises a request refused by a saturated connection pool (its wait queue full, or no
+ * connection within the pool's wait time): load being shed, answered as a fast 503 with
+ * {@code Retry-After}, never a 500.
+ */
+public final class PoolBusy {
+  public static final String RETRY_AFTER_SECONDS = "1";
+  public static final String DETAIL = "The service is busy; retry shortly.";
+  // The SQL client's pool raises a plain VertxException for this; its message is all that tells.
+  private static final String WAIT_TIMEOUT = "Timeout waiting for connection";
+
+  private PoolBusy() {}
+
+  public static boolean is(Throwable failure) {
+    Throwable f = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    return f instanceof ConnectionPoolTooBusyException
+        || f instanceof VertxException && WAIT_TIMEOUT.equals(f.getMessage());
+  }
+}

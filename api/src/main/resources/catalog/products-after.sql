@@ -1,0 +1,5 @@
+SELECT id, sku, name, description, category_id, price_cents, currency, stock, image_key, created_at, updated_at
+FROM products
+WHERE id > $1
+ORDER BY id
+LIMIT $2

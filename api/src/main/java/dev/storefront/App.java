@@ -11,6 +11,7 @@ import dev.storefront.auth.RefreshTokens;
 import dev.storefront.auth.UserRepository;
 import dev.storefront.cache.CacheMetrics;
 import dev.storefront.cache.CircuitBreaker;
+import dev.storefront.cache.LoadLimiter;
 import dev.storefront.cache.RedisSettings;
 import dev.storefront.cache.RedisStore;
 import dev.storefront.cache.ResponseCache;
@@ -138,9 +139,11 @@ public final class App {
     ProductRepository repository = new ProductRepository(pool);
     CatalogSync catalogSync = new CatalogSync(new ProductRepository(feedPool));
     MetricsRegistry.bindSyncLag(registry, catalogSync);
-    ResponseCache pdp = cache(vertx, ns, store, registry, "pdp", cs, cs.pdpTtlSeconds(), catalogSync);
-    ResponseCache plp = cache(vertx, ns, store, registry, "plp", cs, cs.plpTtlSeconds(), catalogSync);
-    ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds(), catalogSync);
+    LoadLimiter loads = new LoadLimiter(cs.maxConcurrentLoads());
+    ResponseCache pdp = cache(vertx, ns, store, registry, "pdp", cs, cs.pdpTtlSeconds(), catalogSync, loads);
+    ResponseCache plp = cache(vertx, ns, store, registry, "plp", cs, cs.plpTtlSeconds(), catalogSync, loads);
+    ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds(),
+        catalogSync, loads);
     CatalogService catalog = new CatalogService(repository, catalogSync, config.mediaBaseUrl(), pdp, plp, categories);
     catalogSync.onProductChanged(catalog::evictLocal);
     StockChanges stockChanges = new StockChanges(repository, catalogSync, catalog);
@@ -210,9 +213,10 @@ public final class App {
   }
 
   private static ResponseCache cache(Vertx vertx, String namespace, RedisStore store,
-      PrometheusMeterRegistry registry, String name, CacheSettings cs, int ttlSeconds, CatalogSync sync) {
+      PrometheusMeterRegistry registry, String name, CacheSettings cs, int ttlSeconds, CatalogSync sync,
+      LoadLimiter loads) {
     return new ResponseCache(vertx, namespace, store, new CacheMetrics(registry, name), cs.l1TtlMs(),
-        cs.l1MaxBytes(), ttlSeconds * 1000L, cs.notFoundTtlSeconds() * 1000L, cs.ttlJitter(), sync::inSync);
+        cs.l1MaxBytes(), ttlSeconds * 1000L, cs.notFoundTtlSeconds() * 1000L, cs.ttlJitter(), sync::inSync, loads);
   }
 
   public int port() {

@@ -40,10 +40,12 @@ public final class ResponseCache {
   private final double jitter;
   private final Cache<String, Buffer> l1;
   private final BooleanSupplier l1Trusted;
+  private final LoadLimiter loads;
   private final ConcurrentHashMap<String, Future<Buffer>> inFlight = new ConcurrentHashMap<>();
 
   public ResponseCache(Vertx vertx, String namespace, RedisStore redis, CacheMetrics metrics,
-      long l1TtlMs, long l1MaxBytes, long redisTtlMs, long notFoundTtlMs, double jitter, BooleanSupplier l1Trusted) {
+      long l1TtlMs, long l1MaxBytes, long redisTtlMs, long notFoundTtlMs, double jitter, BooleanSupplier l1Trusted,
+      LoadLimiter loads) {
     this.vertx = vertx;
     this.namespace = namespace;
     this.redis = redis;
@@ -51,6 +53,7 @@ public final class ResponseCache {
     this.redisTtlMs = redisTtlMs;
     this.notFoundTtlMs = notFoundTtlMs;
     this.l1Trusted = l1Trusted;
+    this.loads = loads;
     this.jitter = jitter;
     this.l1 = Caffeine.newBuilder()
         // After access, not write: warmed and hot entries must not all fall out together.
@@ -160,7 +163,7 @@ public final class ResponseCache {
 
   private Future<Buffer> timedLoad(Supplier<Future<Buffer>> loader) {
     long start = System.nanoTime();
-    return loader.get().andThen(ar -> metrics.load.record(Duration.ofNanos(System.nanoTime() - start)));
+    return loads.run(loader).andThen(ar -> metrics.load.record(Duration.ofNanos(System.nanoTime() - start)));
   }
 
   private long withJitter(long ttlMs) {

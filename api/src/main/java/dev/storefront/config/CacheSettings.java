@@ -13,7 +13,8 @@ public record CacheSettings(
     long breakerResetMs,
     long syncPollMs,
     long warmTimeoutMs,
-    int warmListingPages) {
+    int warmListingPages,
+    int maxConcurrentLoads) {
 
   static CacheSettings from(Env env) {
     return new CacheSettings(
@@ -31,6 +32,7 @@ public record CacheSettings(
         env.longValue("CATALOG_SYNC_POLL_MS", 250, 50, 900),
         // 0 turns warming off; otherwise the longest a start may wait for it.
         env.longValue("CACHE_WARM_TIMEOUT_MS", 30_000, 0, 600_000),
-        env.integer("CACHE_WARM_LISTING_PAGES", 5, 0, 50));
+        env.integer("CACHE_WARM_LISTING_PAGES", 5, 0, 50),
+        env.integer("CACHE_MAX_CONCURRENT_LOADS", 64, 1, 100_000));
   }
 }

@@ -16,17 +16,18 @@ import java.util.concurrent.TimeUnit;
  * first can never delay the feed (a lagging feed makes the caches bypass their L1).
  */
 public final class Database {
-  /** Requests queued per connection before the pool refuses more: past it, waiting only adds latency. */
-  static final int WAIT_QUEUE_PER_CONNECTION = 8;
-  /** Longest wait for a pooled connection: a request that waited longer is better answered 503. */
-  static final long MAX_POOL_WAIT_MS = 1_000;
+  /**
+   * Requests queued per connection before the pool refuses more (a fast 503). Cache loads are
+   * capped before they get here (cache.LoadLimiter), so this queue is for writes: a burst of
+   * checkouts waits its turn rather than being shed.
+   */
+  static final int WAIT_QUEUE_PER_CONNECTION = 64;
 
   private Database() {}
 
   public static Pool pool(Vertx vertx, AppConfig config) {
     int size = config.databasePoolSize();
-    return build(vertx, config, "postgresql", size, size * WAIT_QUEUE_PER_CONNECTION,
-        Math.min(config.databaseTimeoutMs(), MAX_POOL_WAIT_MS));
+    return build(vertx, config, "postgresql", size, size * WAIT_QUEUE_PER_CONNECTION, config.databaseTimeoutMs());
   }
 
   /** The change feed's pool: one connection, never shared with request traffic. */

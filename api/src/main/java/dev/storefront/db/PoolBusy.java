@@ -17,9 +17,20 @@ public final class PoolBusy {
 
   private PoolBusy() {}
 
+  /** Load refused before it reached the pool (a cap on concurrent loads was reached). */
+  public static final class Refused extends RuntimeException {
+    private Refused() {
+      super("too many database loads in flight", null, false, false);
+    }
+  }
+
+  public static RuntimeException refused() {
+    return new Refused();
+  }
+
   public static boolean is(Throwable failure) {
     Throwable f = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    return f instanceof ConnectionPoolTooBusyException
+    return f instanceof Refused || f instanceof ConnectionPoolTooBusyException
         || f instanceof VertxException && WAIT_TIMEOUT.equals(f.getMessage());
   }
 }

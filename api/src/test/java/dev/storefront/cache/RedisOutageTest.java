@@ -31,7 +31,7 @@ class RedisOutageTest {
   static void start() {
     proxy = new SwitchableProxy(Infrastructure.redisUrl());
     t = TestApp.start("redis_outage", Map.of("REDIS_URL", proxy.url(), "REDIS_TIMEOUT_MS", "100",
-        "CACHE_BREAKER_FAILURES", "3", "CACHE_BREAKER_RESET_MS", "500", "CACHE_L1_MAX_ENTRIES", "0"));
+        "CACHE_BREAKER_FAILURES", "3", "CACHE_BREAKER_RESET_MS", "500", "CACHE_L1_MAX_BYTES", "0"));
   }
 
   @AfterAll

@@ -45,7 +45,7 @@ class SharedLoadContextTest {
     RedisStore store = new RedisStore(redis, new CircuitBreaker(5, 5_000, System::currentTimeMillis), 1_000);
     String namespace = "shared_load_" + Long.toHexString(System.nanoTime()) + ":";
     return new ResponseCache(vertx, namespace, store, new CacheMetrics(new SimpleMeterRegistry(), "pdp"),
-        30_000, 1 << 20, 60_000, 10_000, 0.1, () -> l1Trusted);
+        30_000, 1 << 20, 60_000, 10_000, 0.1, () -> l1Trusted, new LoadLimiter(64));
   }
 
   @Test

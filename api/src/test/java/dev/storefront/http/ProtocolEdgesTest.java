@@ -190,14 +190,14 @@ class ProtocolEdgesTest {
   /** The protocol a client ends up speaking, after an {@code Upgrade: h2c} request and with prior knowledge. */
   private static List<String> h2cVersions(int port) {
     List<String> out = new ArrayList<>();
-    String upgraded = raw(port, "GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+    String upgraded = raw(port, "GET /api/v1/categories HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\n"
         + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n").response();
     out.add(upgraded.startsWith("HTTP/1.1 101") ? "HTTP_2 after Upgrade: h2c"
         : upgraded.startsWith("HTTP/1.1 200") ? "HTTP/1.1 after Upgrade: h2c" : upgraded);
     HttpClient client = t.app.vertx().createHttpClient(new HttpClientOptions()
         .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
     try {
-      HttpClientResponse r = client.request(HttpMethod.GET, port, "127.0.0.1", "/health/live")
+      HttpClientResponse r = client.request(HttpMethod.GET, port, "127.0.0.1", "/api/v1/categories")
           .compose(req -> req.send()).await(5, TimeUnit.SECONDS);
       out.add(r.version() + (r.statusCode() == 200 ? " by prior knowledge" : " " + r.statusCode()));
     } catch (Exception refused) {

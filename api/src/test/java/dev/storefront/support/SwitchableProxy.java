@@ -45,12 +45,17 @@ public final class SwitchableProxy implements AutoCloseable {
       sockets.add(in);
       client.connect(target.getPort(), target.getHost()).onSuccess(out -> {
         sockets.add(out);
-        Relay relay = new Relay(in);
-        in.handler(b -> {
-          out.write(b);
-          relay.commands(b);
-        });
-        out.handler(relay::replies);
+        if ("redis".equals(target.getScheme())) {
+          Relay relay = new Relay(in);
+          in.handler(b -> {
+            out.write(b);
+            relay.commands(b);
+          });
+          out.handler(relay::replies);
+        } else {
+          in.handler(out::write);
+          out.handler(in::write);
+        }
         in.closeHandler(v -> out.close());
         out.closeHandler(v -> in.close());
         if (blackHole) out.pause(); else in.resume();

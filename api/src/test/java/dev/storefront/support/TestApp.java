@@ -85,6 +85,7 @@ public final class TestApp implements AutoCloseable {
     env.put("IP_CAPTCHA_AFTER_FAILURES", "10000");
     env.put("IP_LOCK_AFTER_FAILURES", "20000");
     env.put("ACCESS_LOG", "false");
+    env.put("PAYMENT_WEBHOOK_SECRET", "whsec_test_only_not_a_real_secret");
     // Tests start cold so that they can watch loads happen; the warming tests turn it on.
     env.put("CACHE_WARM_TIMEOUT_MS", "0");
     env.putAll(overrides);

@@ -41,6 +41,7 @@ import dev.storefront.points.Points;
 import dev.storefront.points.PointsRoutes;
 import dev.storefront.http.ContractLoader;
 import dev.storefront.http.HttpVerticle;
+import dev.storefront.http.HttpWarmup;
 import dev.storefront.http.PublicListeners;
 import dev.storefront.observability.AccessLog;
 import dev.storefront.observability.Health;
@@ -76,6 +77,8 @@ import static dev.storefront.Shutdown.stage;
  * this class too.
  */
 public final class App {
+  /** The longest the request-path warm-up may delay readiness. */
+  private static final long WARMUP_DEADLINE_MS = 15_000;
   private final Vertx vertx;
   private final Pool pool;
   private final Pool feedPool;
@@ -203,8 +206,10 @@ public final class App {
         })
         .compose(deployment -> {
           app.httpDeployment = deployment;
-          return ManagementServer.start(vertx, ops.managementPort(), new MetricsScrape(vertx, registry, 1_000), health);
+          return HttpWarmup.run(vertx, port.get(), ops.warmupRequests(), WARMUP_DEADLINE_MS);
         })
+        .compose(warmed -> ManagementServer.start(vertx, ops.managementPort(),
+            new MetricsScrape(vertx, registry, 1_000), health))
         .map(management -> {
           app.management = management;
           return app;

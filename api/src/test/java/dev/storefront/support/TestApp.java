@@ -78,6 +78,7 @@ public final class TestApp implements AutoCloseable {
     env.put("HTTP_INSTANCES", "1");
     env.put("MANAGEMENT_PORT", "0");
     env.put("SHUTDOWN_DRAIN_SECONDS", "0");
+    env.put("HTTP_WARMUP_REQUESTS", "0");
     env.put("JWT_PRIVATE_KEY", SIGNING_KEY);
     // Generous limits by default; the abuse-protection tests set their own.
     env.put("AUTH_RATE_LIMIT_PER_MINUTE", "100000");
@@ -106,6 +107,7 @@ public final class TestApp implements AutoCloseable {
         "JWT_PRIVATE_KEY", SIGNING_KEY, "CACHE_WARM_TIMEOUT_MS", "0"));
     env.put("MANAGEMENT_PORT", "0");
     env.put("SHUTDOWN_DRAIN_SECONDS", "0");
+    env.put("HTTP_WARMUP_REQUESTS", "0");
     env.putAll(overrides);
     return App.start(AppConfig.from(env), false).await();
   }

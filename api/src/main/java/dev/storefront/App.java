@@ -20,6 +20,7 @@ import dev.storefront.catalog.AdminCatalogRoutes;
 import dev.storefront.catalog.CatalogRoutes;
 import dev.storefront.catalog.CatalogService;
 import dev.storefront.catalog.CatalogSync;
+import dev.storefront.catalog.CatalogSyncVerticle;
 import dev.storefront.catalog.CatalogWarmer;
 import dev.storefront.catalog.ProductRepository;
 import dev.storefront.catalog.ProductWriteService;
@@ -60,6 +61,7 @@ import dev.storefront.web.Feature;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -176,7 +178,10 @@ public final class App {
         ? vertx.executeBlocking(() -> Migrations.migrate(config), false)
         : Future.succeededFuture(0);
     return migrated
-        .compose(n -> catalogSync.start(vertx, cs.syncPollMs()))
+        .compose(n -> Future.join(RedisSettings.connect(redis, config), securityRedis == redis
+            ? Future.succeededFuture() : RedisSettings.connect(securityRedis, config)))
+        .compose(connected -> vertx.deployVerticle(new CatalogSyncVerticle(catalogSync, cs.syncPollMs()),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
         .compose(v -> Future.all(ContractLoader.load(vertx), StaticAssets.load(vertx), cs.warmTimeoutMs() == 0
             ? Future.succeededFuture()
             : new CatalogWarmer(repository, catalog).warm(cs.warmListingPages(), cs.warmTimeoutMs())))

@@ -1,8 +1,15 @@
 package dev.storefront.cache;
 
 import dev.storefront.config.AppConfig;
+import io.vertx.core.Future;
 import io.vertx.core.net.NetClientOptions;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Redis client options: bounded pool and wait queue, connect timeout tied to the call timeout. */
 public final class RedisSettings {
@@ -15,6 +22,20 @@ public final class RedisSettings {
   /** The security counters' client when {@code SECURITY_REDIS_URL} names another server. */
   public static RedisOptions securityOptions(AppConfig config) {
     return options(config, config.securityRedisUrl(), "redis-security");
+  }
+
+  /**
+   * Opens the pool's connections before the first request needs one: a first command that has to
+   * connect first can outlast the short per-command timeout, and a security counter would then
+   * answer 503. Never fails; an unreachable Redis is the cache's and the counters' to handle.
+   */
+  public static Future<Void> connect(Redis redis, AppConfig config) {
+    List<Future<?>> pings = new ArrayList<>();
+    long timeoutMs = Math.max(config.redisTimeoutMs() * 5L, 1000L);
+    for (int i = 0; i < config.redisPoolSize(); i++) {
+      pings.add(redis.send(Request.cmd(Command.PING)).timeout(timeoutMs, TimeUnit.MILLISECONDS));
+    }
+    return Future.join(pings).<Void>mapEmpty().otherwiseEmpty();
   }
 
   private static RedisOptions options(AppConfig config, String url, String name) {

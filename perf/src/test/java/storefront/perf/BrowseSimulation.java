@@ -3,17 +3,12 @@ package storefront.perf;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
-import static io.gatling.javaapi.core.CoreDsl.doSwitch;
-import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -60,26 +55,6 @@ public class BrowseSimulation extends Simulation {
       .acceptHeader("application/json")
       .userAgentHeader("storefront-perf/browse");
 
-  private final ChainBuilder pdp = exec(
-      http("PDP").get("/api/v1/products/#{id}").check(status().is(200)));
-
-  private final ChainBuilder plp = exec(
-      http("PLP")
-          .get("/api/v1/products")
-          .queryParam("category", "#{category}")
-          .queryParam("sort", "#{sort}")
-          .queryParam("page", "#{page}")
-          .queryParam("size", BrowseMix.PAGE_SIZE)
-          .check(status().is(200)));
-
-  private final ChainBuilder search = exec(
-      http("search")
-          .get("/api/v1/products")
-          .queryParam("q", "#{q}")
-          .queryParam("page", 1)
-          .queryParam("size", BrowseMix.PAGE_SIZE)
-          .check(status().is(200)));
-
   /** Checks readiness and loads the category tree once; a failure here fails the 0-errors assertion. */
   private final ScenarioBuilder warmUp = scenario("warm-up").exec(
       http("ready").get(managementUrl + "/health/ready").check(status().is(200)),
@@ -88,12 +63,7 @@ public class BrowseSimulation extends Simulation {
   private final ScenarioBuilder clientWarmup = scenario("client warm-up").exec(
       http("client warm-up").get(clientWarmupUrl).check(status().is(200)));
 
-  private final ScenarioBuilder browse = scenario("browse").exec(
-      feed(new BrowseMix(seed)),
-      doSwitch("#{kind}").on(
-          onCase("pdp").then(pdp),
-          onCase("plp").then(plp),
-          onCase("search").then(search)));
+  private final ScenarioBuilder browse = BrowseScenario.build(seed);
 
   /** Ramp (skipped when rampSeconds is 0) then a constant arrival rate. */
   private List<OpenInjectionStep> arrivals() {

@@ -1,0 +1,175 @@
+package storefront.perf;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.foreach;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The purchase flow under browse load, both open-model. Each purchase user signs up, signs in,
+ * puts 1-3 products in the cart, checks out and has the order paid by a Stripe-signed
+ * {@code payment_intent.succeeded} webhook; meanwhile browse users arrive as in
+ * {@link BrowseSimulation}. Requests are grouped ("purchase", "browse") so the report and the
+ * assertions have per-step and per-scenario percentiles. Properties: perf/README.md.
+ */
+public class PurchaseSimulation extends Simulation {
+
+  static final List<String> STEPS = List.of("signup", "login", "cart item", "checkout", "payment webhook");
+  private static final String ADDRESS = "{\"shippingAddress\":{\"name\":\"Perf Buyer\",\"line1\":\"1 Load Street\","
+      + "\"city\":\"Lyon\",\"postalCode\":\"69001\",\"country\":\"FR\"}}";
+
+  private final String baseUrl = System.getProperty("baseUrl", "http://localhost:8080");
+  private final String managementUrl = System.getProperty("managementUrl", "http://localhost:9090");
+  private final double purchaseRate = Double.parseDouble(System.getProperty("purchaseRate", "50"));
+  private final double browseRate = Double.parseDouble(System.getProperty("browseRate", "1000"));
+  private final long durationSeconds = Long.getLong("duration", 60);
+  private final long rampSeconds = Long.getLong("rampSeconds", 10);
+  private final int purchaseP95Ms = Integer.getInteger("purchaseP95Ms", 100);
+  private final int browseP95Ms = Integer.getInteger("browseP95Ms", 10);
+  private final long seed = Long.getLong("seed", 42);
+  private final String webhookSecret = System.getProperty("webhookSecret", "whsec_bench");
+  // Unique per run, so reruns against the same schema never sign up an existing email.
+  private final String runId = Long.toString(System.currentTimeMillis(), 36);
+  // preCreate: buyers sign up (201 carries their tokens) in a phase before the load, at
+  // preCreateRate, so the measured phase has no Argon2 hashing; no ramp then.
+  private final boolean preCreate = Boolean.getBoolean("preCreate");
+  private final double preCreateRate = Double.parseDouble(System.getProperty("preCreateRate", "15"));
+  private final BuyerQueue buyers = new BuyerQueue();
+
+  private final HttpProtocolBuilder httpProtocol = http
+      .baseUrl(baseUrl)
+      .warmUp(baseUrl + "/api/v1/categories")
+      .disableCaching()
+      .shareConnections()
+      .acceptHeader("application/json")
+      .contentTypeHeader("application/json")
+      .userAgentHeader("storefront-perf/purchase");
+
+  private final ScenarioBuilder warmUp = scenario("warm-up").exec(
+      http("ready").get(managementUrl + "/health/ready").check(status().is(200)),
+      http("categories").get("/api/v1/categories").check(status().is(200)));
+
+  // exitHereIfFailed: a buyer whose step failed stops, so one failure counts once rather than again
+  // as every later step that lacks its token or order.
+  private final ChainBuilder signUpAndSignIn = exec(
+      http("signup").post("/api/v1/auth/signup")
+          .body(StringBody("{\"email\":\"#{email}\",\"password\":\"#{password}\"}"))
+          .check(status().is(201)))
+      .exitHereIfFailed()
+      .exec(http("login").post("/api/v1/auth/login")
+          .body(StringBody("{\"email\":\"#{email}\",\"password\":\"#{password}\"}"))
+          .check(status().is(200), jsonPath("$.accessToken").saveAs("token")))
+      .exitHereIfFailed();
+
+  private final ChainBuilder fillCartAndCheckOut = exec(
+      foreach("#{items}", "item").on(
+          http("cart item").put("/api/v1/cart/items/#{item.id}")
+              .header("Authorization", "Bearer #{token}")
+              .body(StringBody("{\"quantity\":#{item.quantity}}"))
+              .check(status().is(200))))
+      .exitHereIfFailed()
+      .exec(http("checkout").post("/api/v1/checkout")
+          .header("Authorization", "Bearer #{token}")
+          .header("Idempotency-Key", "#{idempotencyKey}")
+          .body(StringBody(ADDRESS))
+          .check(status().is(201), jsonPath("$.id").ofLong().saveAs("orderId"),
+              jsonPath("$.payment.reference").saveAs("paymentReference")))
+      .exitHereIfFailed();
+
+  private final ChainBuilder pay = exec(session -> {
+        long now = System.currentTimeMillis() / 1000;
+        String body = StripeSigner.succeededEvent("evt_" + UUID.randomUUID().toString().replace("-", ""),
+            session.getString("paymentReference"), session.getLong("orderId"), now);
+        return session.set("webhookBody", body).set("signature", StripeSigner.header(webhookSecret, now, body));
+      })
+      .exec(http("payment webhook").post("/api/v1/webhooks/payments")
+          .header("Stripe-Signature", "#{signature}")
+          .body(StringBody("#{webhookBody}"))
+          .check(status().is(200), jsonPath("$.outcome").is("paid")));
+
+  private final ChainBuilder purchase = exec(
+      feed(new PurchaseMix(seed, runId)),
+      group("purchase").on(signUpAndSignIn, fillCartAndCheckOut, pay));
+
+  private final ScenarioBuilder purchaseScenario = scenario("purchase").exec(purchase);
+
+  private final ScenarioBuilder preCreateScenario = scenario("pre-create buyers").exec(
+      feed(new PurchaseMix(seed, runId)),
+      http("pre-create signup").post("/api/v1/auth/signup")
+          .body(StringBody("{\"email\":\"#{email}\",\"password\":\"#{password}\"}"))
+          .check(status().is(201), jsonPath("$.accessToken").saveAs("token")),
+      exec(session -> {
+        if (!session.isFailed()) buyers.add(session);
+        return session;
+      }));
+
+  private final ScenarioBuilder preCreatedPurchaseScenario = scenario("purchase").exec(
+      feed(buyers),
+      group("purchase").on(fillCartAndCheckOut, pay));
+  private final ScenarioBuilder browseScenario = scenario("browse")
+      .exec(group("browse").on(BrowseScenario.chain(seed)));
+
+  private List<OpenInjectionStep> arrivals(double rate) {
+    List<OpenInjectionStep> steps = new ArrayList<>();
+    if (rampSeconds > 0) {
+      steps.add(rampUsersPerSec(1).to(rate).during(Duration.ofSeconds(rampSeconds)));
+    }
+    steps.add(constantUsersPerSec(rate).during(Duration.ofSeconds(durationSeconds)));
+    return steps;
+  }
+
+  private List<Assertion> assertions() {
+    List<Assertion> assertions = new ArrayList<>();
+    for (String step : preCreate ? STEPS.subList(2, STEPS.size()) : STEPS) {
+      assertions.add(details("purchase", step).responseTime().percentile(95.0).lt(purchaseP95Ms));
+    }
+    assertions.add(details("browse").responseTime().percentile(95.0).lt(browseP95Ms));
+    assertions.add(global().failedRequests().count().is(0L));
+    return assertions;
+  }
+
+  {
+    if (preCreate) {
+      // 10% more buyers than purchases: a sign-up refused under load (503) must not empty the
+      // feeder, which would stop the run.
+      int count = (int) Math.ceil(purchaseRate * durationSeconds * 1.1);
+      setUp(
+          warmUp.injectOpen(atOnceUsers(1)).andThen(
+              preCreateScenario.injectOpen(rampUsers(count).during(Duration.ofSeconds((long) Math.ceil(count / preCreateRate))))
+                  .andThen(
+                      preCreatedPurchaseScenario.injectOpen(constantUsersPerSec(purchaseRate).during(Duration.ofSeconds(durationSeconds))),
+                      browseScenario.injectOpen(constantUsersPerSec(browseRate).during(Duration.ofSeconds(durationSeconds))))))
+          .protocols(httpProtocol)
+          .assertions(assertions());
+    } else {
+      setUp(
+          warmUp.injectOpen(atOnceUsers(1)).andThen(
+              purchaseScenario.injectOpen(arrivals(purchaseRate)),
+              browseScenario.injectOpen(arrivals(browseRate))))
+          .protocols(httpProtocol)
+          .assertions(assertions());
+    }
+  }
+}

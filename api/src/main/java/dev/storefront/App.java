@@ -20,7 +20,6 @@ import dev.storefront.catalog.AdminCatalogRoutes;
 import dev.storefront.catalog.CatalogRoutes;
 import dev.storefront.catalog.CatalogService;
 import dev.storefront.catalog.CatalogSync;
-import dev.storefront.catalog.CatalogSyncVerticle;
 import dev.storefront.catalog.CatalogWarmer;
 import dev.storefront.catalog.ProductRepository;
 import dev.storefront.catalog.ProductWriteService;
@@ -61,7 +60,6 @@ import dev.storefront.web.Feature;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -180,8 +178,7 @@ public final class App {
     return migrated
         .compose(n -> Future.join(RedisSettings.connect(redis, config), securityRedis == redis
             ? Future.succeededFuture() : RedisSettings.connect(securityRedis, config)))
-        .compose(connected -> vertx.deployVerticle(new CatalogSyncVerticle(catalogSync, cs.syncPollMs()),
-            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
+        .compose(connected -> catalogSync.start(vertx, cs.syncPollMs()))
         .compose(v -> Future.all(ContractLoader.load(vertx), StaticAssets.load(vertx), cs.warmTimeoutMs() == 0
             ? Future.succeededFuture()
             : new CatalogWarmer(repository, catalog).warm(cs.warmListingPages(), cs.warmTimeoutMs())))

@@ -2,7 +2,6 @@ package dev.storefront.db;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
-import java.util.concurrent.CompletionException;
 
 /**
  * Recognises a request refused by a saturated connection pool (its wait queue full, or no
@@ -28,8 +27,8 @@ public final class PoolBusy {
     return new Refused();
   }
 
-  public static boolean is(Throwable failure) {
-    Throwable f = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+  /** {@code failure} as raised, already unwrapped from the futures that carried it. */
+  public static boolean is(Throwable f) {
     return f instanceof Refused || f instanceof ConnectionPoolTooBusyException
         || f instanceof VertxException && WAIT_TIMEOUT.equals(f.getMessage());
   }

@@ -41,7 +41,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     Throwable failure = rc.failure();
     String requestId = rc.get(RequestContextHandler.REQUEST_ID);
-    if (PoolBusy.is(failure)) {
+    if (PoolBusy.is(TransientFailures.unwrap(failure))) {
       // Load being shed, by design: no log line or Sentry event per refused request.
       rc.response().putHeader("Retry-After", PoolBusy.RETRY_AFTER_SECONDS);
       send(rc, 503, Problems.type(503), Problems.title(503), PoolBusy.DETAIL, requestId);

@@ -19,7 +19,6 @@ final class TransientFailures {
     Throwable cause = unwrap(failure);
     return cause instanceof TimeoutException || cause instanceof ClosedConnectionException
         || cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException
-        || cause instanceof io.vertx.core.http.ConnectionPoolTooBusyException
         || cause instanceof PgException pg && transientState(pg);
   }
 
@@ -41,7 +40,7 @@ final class TransientFailures {
     return reason == null || reason == cause ? described : described + " (cause: " + kind(reason) + ")";
   }
 
-  /** Caches hand loader failures back wrapped. */
+  /** Caches hand loader failures back wrapped; every classification here and in PoolBusy reads the cause. */
   static Throwable unwrap(Throwable failure) {
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {

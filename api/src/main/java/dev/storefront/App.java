@@ -12,6 +12,7 @@ import dev.storefront.auth.UserRepository;
 import dev.storefront.cache.CacheMetrics;
 import dev.storefront.cache.CircuitBreaker;
 import dev.storefront.cache.LoadLimiter;
+import dev.storefront.cache.PipelinedRedis;
 import dev.storefront.cache.RedisSettings;
 import dev.storefront.cache.RedisStore;
 import dev.storefront.cache.ResponseCache;
@@ -130,9 +131,9 @@ public final class App {
     SentryReporter sentry = SentryReporter.start(config);
     Pool pool = Database.pool(vertx, config);
     Pool feedPool = Database.feedPool(vertx, config);
-    Redis redis = Redis.createClient(vertx, RedisSettings.options(config));
-    Redis securityRedis = config.securityRedisUrl().equals(config.redisUrl())
-        ? redis : Redis.createClient(vertx, RedisSettings.securityOptions(config));
+    PipelinedRedis redis = RedisSettings.client(vertx, config);
+    PipelinedRedis securityRedis = config.securityRedisUrl().equals(config.redisUrl())
+        ? redis : RedisSettings.securityClient(vertx, config);
     CacheSettings cs = config.cache();
     RedisStore store = new RedisStore(redis,
         new CircuitBreaker(cs.breakerFailures(), cs.breakerResetMs(), System::currentTimeMillis),

@@ -2,26 +2,34 @@ package dev.storefront.cache;
 
 import dev.storefront.config.AppConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Redis client options: bounded pool and wait queue, connect timeout tied to the call timeout. */
+/**
+ * Redis clients: {@code REDIS_POOL_SIZE} pipelined connections, a bounded wait queue, connect
+ * timeout tied to the call timeout.
+ */
 public final class RedisSettings {
+  /** Pooled connections beyond the pipelined ones, for callers that take one of their own. */
+  private static final int SPARE_CONNECTIONS = 2;
+
   private RedisSettings() {}
 
-  public static RedisOptions options(AppConfig config) {
-    return options(config, config.redisUrl(), "redis");
+  /** The cache's client. */
+  public static PipelinedRedis client(Vertx vertx, AppConfig config) {
+    return new PipelinedRedis(vertx, options(config, config.redisUrl(), "redis"), config.redisPoolSize());
   }
 
   /** The security counters' client when {@code SECURITY_REDIS_URL} names another server. */
-  public static RedisOptions securityOptions(AppConfig config) {
-    return options(config, config.securityRedisUrl(), "redis-security");
+  public static PipelinedRedis securityClient(Vertx vertx, AppConfig config) {
+    return new PipelinedRedis(vertx, options(config, config.securityRedisUrl(), "redis-security"),
+        config.redisPoolSize());
   }
 
   /**
@@ -29,10 +37,10 @@ public final class RedisSettings {
    * connect first can outlast the short per-command timeout, and a security counter would then
    * answer 503. Never fails; an unreachable Redis is the cache's and the counters' to handle.
    */
-  public static Future<Void> connect(Redis redis, AppConfig config) {
+  public static Future<Void> connect(PipelinedRedis redis, AppConfig config) {
     List<Future<?>> pings = new ArrayList<>();
     long timeoutMs = Math.max(config.redisTimeoutMs() * 5L, 1000L);
-    for (int i = 0; i < config.redisPoolSize(); i++) {
+    for (int i = 0; i < redis.size(); i++) {
       pings.add(redis.send(Request.cmd(Command.PING)).timeout(timeoutMs, TimeUnit.MILLISECONDS));
     }
     return Future.join(pings).<Void>mapEmpty().otherwiseEmpty();
@@ -41,8 +49,8 @@ public final class RedisSettings {
   private static RedisOptions options(AppConfig config, String url, String name) {
     return new RedisOptions()
         .setConnectionString(url)
-        .setMaxPoolSize(config.redisPoolSize())
-        .setMaxPoolWaiting(config.redisPoolSize() * 256)
+        .setMaxPoolSize(config.redisPoolSize() + SPARE_CONNECTIONS)
+        .setMaxPoolWaiting(256)
         .setMaxWaitingHandlers(4096)
         .setPoolName(name)
         .setMetricsName(name)

@@ -36,7 +36,8 @@ import java.util.UUID;
  */
 public class PurchaseSimulation extends Simulation {
 
-  static final List<String> STEPS = List.of("signup", "login", "cart item", "checkout", "payment webhook");
+  static final List<String> STEPS =
+      List.of("signup", "login", "product page", "cart item", "checkout", "payment webhook");
   private static final String ADDRESS = "{\"shippingAddress\":{\"name\":\"Perf Buyer\",\"line1\":\"1 Load Street\","
       + "\"city\":\"Lyon\",\"postalCode\":\"69001\",\"country\":\"FR\"}}";
 
@@ -53,7 +54,7 @@ public class PurchaseSimulation extends Simulation {
   // Unique per run, so reruns against the same schema never sign up an existing email.
   private final String runId = Long.toString(System.currentTimeMillis(), 36);
   // preCreate: buyers sign up (201 carries their tokens) in a phase before the load, at
-  // preCreateRate, so the measured phase has no Argon2 hashing; no ramp then.
+  // preCreateRate, so the measured phase has no Argon2 hashing.
   private final boolean preCreate = Boolean.getBoolean("preCreate");
   private final double preCreateRate = Double.parseDouble(System.getProperty("preCreateRate", "15"));
   private final BuyerQueue buyers = new BuyerQueue();
@@ -83,21 +84,6 @@ public class PurchaseSimulation extends Simulation {
           .check(status().is(200), jsonPath("$.accessToken").saveAs("token")))
       .exitHereIfFailed();
 
-  private final ChainBuilder fillCartAndCheckOut = exec(
-      foreach("#{items}", "item").on(
-          http("cart item").put("/api/v1/cart/items/#{item.id}")
-              .header("Authorization", "Bearer #{token}")
-              .body(StringBody("{\"quantity\":#{item.quantity}}"))
-              .check(status().is(200))))
-      .exitHereIfFailed()
-      .exec(http("checkout").post("/api/v1/checkout")
-          .header("Authorization", "Bearer #{token}")
-          .header("Idempotency-Key", "#{idempotencyKey}")
-          .body(StringBody(ADDRESS))
-          .check(status().is(201), jsonPath("$.id").ofLong().saveAs("orderId"),
-              jsonPath("$.payment.reference").saveAs("paymentReference")))
-      .exitHereIfFailed();
-
   private final ChainBuilder pay = exec(session -> {
         long now = System.currentTimeMillis() / 1000;
         String body = StripeSigner.succeededEvent("evt_" + UUID.randomUUID().toString().replace("-", ""),
@@ -109,9 +95,32 @@ public class PurchaseSimulation extends Simulation {
           .body(StringBody("#{webhookBody}"))
           .check(status().is(200), jsonPath("$.outcome").is("paid")));
 
+  // As a shopper does: each product is put in the cart from its page, and only while in stock (the
+  // data set has sold-out products); a buyer who found nothing in stock leaves without checking out.
+  private final ChainBuilder fillCartAndCheckOut = exec(session -> session.set("added", false))
+      .foreach("#{items}", "item").on(
+          exec(http("product page").get("/api/v1/products/#{item.id}")
+              .check(status().is(200), jsonPath("$.inStock").ofBoolean().saveAs("inStock")))
+          .doIf("#{inStock}").then(
+              exec(http("cart item").put("/api/v1/cart/items/#{item.id}")
+                  .header("Authorization", "Bearer #{token}")
+                  .body(StringBody("{\"quantity\":#{item.quantity}}"))
+                  .check(status().is(200)))
+              .exec(session -> session.set("added", true))))
+      .exitHereIfFailed()
+      .doIf("#{added}").then(
+          exec(http("checkout").post("/api/v1/checkout")
+              .header("Authorization", "Bearer #{token}")
+              .header("Idempotency-Key", "#{idempotencyKey}")
+              .body(StringBody(ADDRESS))
+              .check(status().is(201), jsonPath("$.id").ofLong().saveAs("orderId"),
+                  jsonPath("$.payment.reference").saveAs("paymentReference")))
+          .exitHereIfFailed()
+          .exec(pay));
+
   private final ChainBuilder purchase = exec(
       feed(new PurchaseMix(seed, runId)),
-      group("purchase").on(signUpAndSignIn, fillCartAndCheckOut, pay));
+      group("purchase").on(signUpAndSignIn, fillCartAndCheckOut));
 
   private final ScenarioBuilder purchaseScenario = scenario("purchase").exec(purchase);
 
@@ -127,7 +136,7 @@ public class PurchaseSimulation extends Simulation {
 
   private final ScenarioBuilder preCreatedPurchaseScenario = scenario("purchase").exec(
       feed(buyers),
-      group("purchase").on(fillCartAndCheckOut, pay));
+      group("purchase").on(fillCartAndCheckOut));
   private final ScenarioBuilder browseScenario = scenario("browse")
       .exec(group("browse").on(BrowseScenario.chain(seed)));
 
@@ -154,13 +163,13 @@ public class PurchaseSimulation extends Simulation {
     if (preCreate) {
       // 10% more buyers than purchases: a sign-up refused under load (503) must not empty the
       // feeder, which would stop the run.
-      int count = (int) Math.ceil(purchaseRate * durationSeconds * 1.1);
+      int count = (int) Math.ceil(purchaseRate * (durationSeconds + rampSeconds / 2.0) * 1.1);
       setUp(
           warmUp.injectOpen(atOnceUsers(1)).andThen(
               preCreateScenario.injectOpen(rampUsers(count).during(Duration.ofSeconds((long) Math.ceil(count / preCreateRate))))
                   .andThen(
-                      preCreatedPurchaseScenario.injectOpen(constantUsersPerSec(purchaseRate).during(Duration.ofSeconds(durationSeconds))),
-                      browseScenario.injectOpen(constantUsersPerSec(browseRate).during(Duration.ofSeconds(durationSeconds))))))
+                      preCreatedPurchaseScenario.injectOpen(arrivals(purchaseRate)),
+                      browseScenario.injectOpen(arrivals(browseRate)))))
           .protocols(httpProtocol)
           .assertions(assertions());
     } else {

@@ -163,7 +163,7 @@ public final class App {
     RefreshTokens refreshTokens = new RefreshTokens(pool, as);
     long pruningTimer = refreshTokens.schedulePruning(vertx);
     AuthService auth = new AuthService(new UserRepository(pool), refreshTokens,
-        accessTokens, new PasswordHashing(vertx), new PasswordPolicy(), new LoginThrottle(counters, as),
+        accessTokens, new PasswordHashing(vertx, as.passwordHashingQueue()), new PasswordPolicy(), new LoginThrottle(counters, as),
         new CaptchaVerifier(http, as.captchaVerifyUrl(), as.captchaSecret(), as.captchaTimeoutMs()),
         as.accessTokenTtlSeconds());
     Points points = new Points(pool, config.commerce().pointsPerCurrencyUnit());

@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Argon2id on its own worker pool (one thread per core: the work is CPU- and memory-bound), with a
- * cap on hashes waiting or running. Past the cap requests get 503 at once instead of queueing
- * without bound, at 19 MiB each, behind a flood of sign-ins.
+ * cap on hashes waiting or running ({@code PASSWORD_HASHING_QUEUE}). Past the cap requests get a
+ * quiet 503 with {@code Retry-After} at once instead of queueing without bound, at 19 MiB each,
+ * behind a flood of sign-ins.
  */
 public final class PasswordHashing {
   private final PasswordHasher hasher = new PasswordHasher();
@@ -18,10 +19,9 @@ public final class PasswordHashing {
   private final int maxInFlight;
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  public PasswordHashing(Vertx vertx) {
-    int threads = Runtime.getRuntime().availableProcessors();
-    this.workers = vertx.createSharedWorkerExecutor("password-hashing", threads);
-    this.maxInFlight = threads * 16;
+  public PasswordHashing(Vertx vertx, int maxInFlight) {
+    this.workers = vertx.createSharedWorkerExecutor("password-hashing", Runtime.getRuntime().availableProcessors());
+    this.maxInFlight = maxInFlight;
   }
 
   public Future<String> hash(String password) {
@@ -37,7 +37,7 @@ public final class PasswordHashing {
     if (inFlight.incrementAndGet() > maxInFlight) {
       inFlight.decrementAndGet();
       return Future.failedFuture(new ProblemException(503, "service-unavailable", "Service unavailable",
-          "Too many sign-ins are being processed; retry shortly.").retryAfter(1));
+          "Too many sign-ins are being processed; retry shortly.").retryAfter(1).shed());
     }
     return workers.executeBlocking(work, false).andThen(ar -> inFlight.decrementAndGet());
   }

@@ -25,7 +25,8 @@ public record AuthSettings(
     int loginFailureWindowMinutes,
     int loginLockAfterFailures,
     int ipCaptchaAfterFailures,
-    int ipLockAfterFailures) {
+    int ipLockAfterFailures,
+    int passwordHashingQueue) {
 
   static AuthSettings from(Env env) {
     String pem = env.optional("JWT_PRIVATE_KEY");
@@ -57,7 +58,8 @@ public record AuthSettings(
         env.integer("LOGIN_FAILURE_WINDOW_MINUTES", 15, 1, 1_440),
         env.integer("LOGIN_LOCK_AFTER_FAILURES", 20, 2, 10_000),
         env.integer("IP_CAPTCHA_AFTER_FAILURES", 10, 1, 10_000),
-        env.integer("IP_LOCK_AFTER_FAILURES", 50, 2, 100_000));
+        env.integer("IP_LOCK_AFTER_FAILURES", 50, 2, 100_000),
+        env.integer("PASSWORD_HASHING_QUEUE", 16 * Runtime.getRuntime().availableProcessors(), 1, 10_000));
   }
 
   private static List<String> list(String raw) {

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The one place failures become responses: every error is an RFC 9457 problem document with a
  * stable type, never a stack trace. 500s are logged with their stack trace and all reported to
  * Sentry; 503s (a dependency is down, see {@link TransientFailures}) are logged as one line and
- * sampled for Sentry, since an outage turns every request into one.
+ * sampled for Sentry, since an outage turns every request into one. Load refused by design (a full
+ * pool queue, the hashing queue at its cap) is not logged per request at all.
  */
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
@@ -49,7 +50,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     if (failure instanceof ProblemException p) {
       if (p.retryAfterSeconds() > 0) rc.response().putHeader("Retry-After", Long.toString(p.retryAfterSeconds()));
-      if (p.status() >= 500) report(rc, p.status(), p, requestId);
+      if (p.status() >= 500 && !p.isShed()) report(rc, p.status(), p, requestId);
       send(rc, p.status(), p.type(), p.title(), p.getMessage(), requestId);
       return;
     }

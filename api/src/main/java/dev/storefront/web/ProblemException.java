@@ -6,6 +6,7 @@ public class ProblemException extends RuntimeException {
   private final String type;
   private final String title;
   private long retryAfterSeconds;
+  private boolean shed;
 
   public ProblemException(int status, String type, String title, String detail) {
     super(detail, null, false, false);
@@ -26,6 +27,20 @@ public class ProblemException extends RuntimeException {
   public ProblemException retryAfter(long seconds) {
     this.retryAfterSeconds = seconds;
     return this;
+  }
+
+  /**
+   * Marks a 503 as load refused by design (a queue at its cap), not a fault: it is answered like
+   * any other but not logged or reported per request, since a flood would otherwise make one log
+   * line and one error report per refused request. The status metric still counts it.
+   */
+  public ProblemException shed() {
+    this.shed = true;
+    return this;
+  }
+
+  public boolean isShed() {
+    return shed;
   }
 
   public long retryAfterSeconds() {

@@ -1,4 +1,4 @@
-SELECT c.product_id, p.sku, p.name, p.price_cents, p.currency, p.stock, c.quantity
+SELECT c.product_id, p.sku, p.name, p.price_cents, p.currency, p.stock, p.active, c.quantity
 FROM cart_items c
 JOIN products p ON p.id = c.product_id
 WHERE c.user_id = $1

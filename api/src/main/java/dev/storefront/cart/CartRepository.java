@@ -19,7 +19,7 @@ public final class CartRepository {
   private static final String INSERT_ITEMS = SqlFiles.load("cart/insert-items.sql");
   private static final String DELETE_ITEM = SqlFiles.load("cart/delete-item.sql");
   private static final String CLEAR = SqlFiles.load("cart/clear.sql");
-  private static final String PRODUCT_EXISTS = SqlFiles.load("cart/product-exists.sql");
+  private static final String PRODUCT_ON_SALE = SqlFiles.load("cart/product-on-sale.sql");
 
   private final Pool pool;
 
@@ -31,22 +31,22 @@ public final class CartRepository {
     return lines(pool, userId);
   }
 
-  /** The lines with current prices and stock, ordered by product id. */
+  /** The lines with current prices, stock and availability, ordered by product id. */
   public static Future<List<CartLine>> lines(SqlClient client, long userId) {
     return client.preparedQuery(LINES).execute(Tuple.of(userId)).map(CartRepository::toLines);
   }
 
-  /** False when nothing was written: no such product, or a new line in a full cart. */
+  /** False when nothing was written: no such product on sale, or a new line in a full cart. */
   public Future<Boolean> putItem(long userId, long productId, int quantity) {
     return pool.preparedQuery(PUT_ITEM).execute(Tuple.of(userId, productId, quantity, MAX_LINES))
         .map(rows -> rows.rowCount() > 0);
   }
 
-  public Future<Boolean> productExists(long productId) {
-    return pool.preparedQuery(PRODUCT_EXISTS).execute(Tuple.of(productId)).map(rows -> rows.size() > 0);
+  public Future<Boolean> productOnSale(long productId) {
+    return pool.preparedQuery(PRODUCT_ON_SALE).execute(Tuple.of(productId)).map(rows -> rows.size() > 0);
   }
 
-  /** Replaces the whole cart; the count of lines written tells whether every product exists. */
+  /** Replaces the whole cart; the count of lines written tells whether every product exists and is on sale. */
   public Future<Integer> replace(SqlClient tx, long userId, Long[] productIds, Integer[] quantities) {
     return clear(tx, userId).compose(v -> tx.preparedQuery(INSERT_ITEMS)
         .execute(Tuple.of(userId, productIds, quantities)).map(RowSet::rowCount));
@@ -64,7 +64,8 @@ public final class CartRepository {
     List<CartLine> lines = new ArrayList<>(rows.size());
     for (Row r : rows) {
       lines.add(new CartLine(r.getLong("product_id"), r.getString("sku"), r.getString("name"),
-          r.getInteger("quantity"), r.getInteger("price_cents"), r.getString("currency"), r.getInteger("stock")));
+          r.getInteger("quantity"), r.getInteger("price_cents"), r.getString("currency"), r.getInteger("stock"),
+          r.getBoolean("active")));
     }
     return lines;
   }

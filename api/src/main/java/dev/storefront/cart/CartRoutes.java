@@ -41,7 +41,7 @@ public final class CartRoutes implements Feature {
     long productId = productId(rc);
     int quantity = rc.body().asJsonObject().getInteger("quantity");
     respond(rc, carts.putItem(user, productId, quantity).compose(written -> written ? Future.succeededFuture()
-        : carts.productExists(productId).compose(exists -> Future.failedFuture(exists
+        : carts.productOnSale(productId).compose(onSale -> Future.failedFuture(onSale
             ? new ProblemException(409, "cart-full", "Cart full",
                 "A cart holds at most " + CartRepository.MAX_LINES + " different products.")
             : unknownProduct(productId)))));

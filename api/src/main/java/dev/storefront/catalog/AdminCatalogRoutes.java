@@ -32,7 +32,9 @@ public final class AdminCatalogRoutes implements Feature {
     JsonObject body = rc.body().asJsonObject();
     // The validator saw the price as a double; the exact check reads the number as written.
     Integer priceCents = body.containsKey("price") ? Prices.fromJson(rc.body().buffer().getBytes(), "price") : null;
-    writes.update(id, body.getString("name"), body.getString("description"), priceCents)
+    ProductEdit edit = new ProductEdit(body.getString("name"), body.getString("description"), priceCents,
+        body.getBoolean("active"));
+    writes.update(id, edit)
         .onSuccess(product -> Responses.privateJson(rc, 200, product))
         .onFailure(rc::fail);
   }

@@ -98,7 +98,7 @@ public final class CatalogSeeder {
         + "description = EXCLUDED.description, category_id = EXCLUDED.category_id, "
         + "price_cents = EXCLUDED.price_cents, currency = EXCLUDED.currency, stock = EXCLUDED.stock, "
         + "popularity = EXCLUDED.popularity, image_key = EXCLUDED.image_key, "
-        + "created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at";
+        + "created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, active = true";
     SplittableRandom random = new SplittableRandom(SEED);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int id = 1; id <= products; id++) {

@@ -35,10 +35,15 @@ public final class CatalogService {
     return "pdp:" + id;
   }
 
-  /** The PDP body, or an empty buffer when there is no such product. */
+  /** The PDP body, or an empty buffer when there is no such product on sale. */
   public Future<Buffer> product(long id) {
     return pdp.get(pdpKey(id), () -> repository.byId(id)
         .map(row -> row == null ? Buffer.buffer() : json.detail(row).toBuffer()));
+  }
+
+  /** The product as operators see it, on sale or not, read from PostgreSQL (never cached); null when unknown. */
+  Future<Buffer> adminProduct(long id) {
+    return repository.adminById(id).map(row -> row == null ? null : json.admin(row).toBuffer());
   }
 
   public Future<Buffer> list(ProductListQuery query) {

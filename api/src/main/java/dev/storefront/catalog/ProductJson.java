@@ -6,7 +6,7 @@ import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 
-/** Product rows to the JSON of the contract's {@code Product} and {@code ProductSummary}. */
+/** Product rows to the JSON of the contract's {@code Product}, {@code AdminProduct} and {@code ProductSummary}. */
 final class ProductJson {
   private final String mediaBaseUrl;
 
@@ -29,6 +29,10 @@ final class ProductJson {
         .put("imageUrl", mediaBaseUrl + row.getString("image_key"))
         .put("createdAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.getOffsetDateTime("created_at")))
         .put("updatedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.getOffsetDateTime("updated_at")));
+  }
+
+  JsonObject admin(Row row) {
+    return detail(row).put("active", row.getBoolean("active"));
   }
 
   JsonObject summary(Row row) {

@@ -13,6 +13,7 @@ import java.util.List;
 /** Catalog reads and writes in PostgreSQL. Every value is a bound parameter. */
 public final class ProductRepository {
   private static final String BY_ID = SqlFiles.load("catalog/product-by-id.sql");
+  private static final String ADMIN_BY_ID = SqlFiles.load("catalog/admin-product-by-id.sql");
   private static final String PRODUCTS_AFTER = SqlFiles.load("catalog/products-after.sql");
   private static final String CATEGORIES = SqlFiles.load("catalog/categories.sql");
   private static final String VERSIONS = SqlFiles.load("catalog/catalog-versions.sql");
@@ -29,11 +30,17 @@ public final class ProductRepository {
     this.pool = pool;
   }
 
+  /** The product if it is on sale, else null. */
   public Future<Row> byId(long id) {
     return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(ProductRepository::firstOrNull);
   }
 
-  /** Up to {@code limit} products with ids above {@code afterId}, in id order: a keyset page. */
+  /** The product with its {@code active} flag, on sale or not; null when there is no such product. */
+  public Future<Row> adminById(long id) {
+    return pool.preparedQuery(ADMIN_BY_ID).execute(Tuple.of(id)).map(ProductRepository::firstOrNull);
+  }
+
+  /** Up to {@code limit} products on sale with ids above {@code afterId}, in id order: a keyset page. */
   public Future<RowSet<Row>> productsAfter(long afterId, int limit) {
     return pool.preparedQuery(PRODUCTS_AFTER).execute(Tuple.of(afterId, limit));
   }
@@ -63,9 +70,12 @@ public final class ProductRepository {
 
   public record Page(RowSet<Row> rows, long total) {}
 
-  /** The WHERE clause from fixed fragments; only placeholders vary, never values. */
+  /**
+   * The WHERE clause from fixed fragments; only placeholders vary, never values. It always has
+   * {@code active}: listings show products on sale only, and the listing indexes are partial on it.
+   */
   private static String where(ProductListQuery query, List<Object> args) {
-    List<String> clauses = new ArrayList<>();
+    List<String> clauses = new ArrayList<>(List.of("active"));
     if (query.category() != null) {
       args.add(query.category());
       clauses.add("category_id IN (SELECT id FROM categories WHERE id = $" + args.size()
@@ -83,12 +93,13 @@ public final class ProductRepository {
       args.add(query.maxPriceCents());
       clauses.add("price_cents <= $" + args.size());
     }
-    return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    return " WHERE " + String.join(" AND ", clauses);
   }
 
   /** Applies the non-null fields; returns the product's category, or null if no such product. */
-  public Future<Row> update(SqlClient tx, long id, String name, String description, Integer priceCents) {
-    return tx.preparedQuery(UPDATE).execute(Tuple.of(id, name, description, priceCents))
+  public Future<Row> update(SqlClient tx, long id, ProductEdit edit) {
+    return tx.preparedQuery(UPDATE)
+        .execute(Tuple.of(id, edit.name(), edit.description(), edit.priceCents(), edit.active()))
         .map(ProductRepository::firstOrNull);
   }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * Product and stock writes. Each runs in one transaction with its listing-version bump and its
  * change-feed row; after the commit the PDP is evicted (L1 and Redis) and the new versions are
  * applied locally, so the next read here sees the change, and other instances see it within one
- * {@link CatalogSync} poll.
+ * {@link CatalogSync} poll. Each answers with the product as operators see it, on sale or not.
  */
 public final class ProductWriteService {
   private final Pool pool;
@@ -34,15 +34,16 @@ public final class ProductWriteService {
   public Future<Buffer> setStock(long id, int stock) {
     StockChanges.Batch batch = stockChanges.batch();
     return pool.withTransaction(tx -> batch.set(tx, id, stock).compose(found -> found
-            ? batch.record(tx) : Future.<Void>failedFuture(ProblemException.notFound("No product with id " + id))))
-        .compose(v -> batch.published()).compose(v -> catalog.product(id));
+            ? batch.record(tx) : Future.<Void>failedFuture(notFound(id))))
+        .compose(v -> batch.published()).compose(v -> adminRead(id));
   }
 
-  public Future<Buffer> update(long id, String name, String description, Integer priceCents) {
-    return pool.withTransaction(tx -> repository.update(tx, id, name, description, priceCents).compose(row -> {
-      if (row == null) return Future.failedFuture(ProblemException.notFound("No product with id " + id));
+  /** Every edit bumps the listings: a name, a price or being on sale at all is shown there. */
+  public Future<Buffer> update(long id, ProductEdit edit) {
+    return pool.withTransaction(tx -> repository.update(tx, id, edit).compose(row -> {
+      if (row == null) return Future.failedFuture(notFound(id));
       return bump(tx, row.getInteger("category_id")).compose(b -> repository.recordChange(tx, id).map(b));
-    })).compose(this::afterCommit).compose(v -> evictAndRead(id));
+    })).compose(this::afterCommit).compose(v -> catalog.evictProduct(id)).compose(v -> adminRead(id));
   }
 
   private Future<Map<Integer, Long>> bump(io.vertx.sqlclient.SqlConnection tx, int categoryId) {
@@ -58,7 +59,12 @@ public final class ProductWriteService {
     return Future.succeededFuture();
   }
 
-  private Future<Buffer> evictAndRead(long id) {
-    return catalog.evictProduct(id).compose(v -> catalog.product(id));
+  private Future<Buffer> adminRead(long id) {
+    return catalog.adminProduct(id).compose(body -> body != null ? Future.succeededFuture(body)
+        : Future.failedFuture(notFound(id)));
+  }
+
+  private static ProblemException notFound(long id) {
+    return ProblemException.notFound("No product with id " + id);
   }
 }

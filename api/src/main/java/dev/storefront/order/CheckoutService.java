@@ -4,6 +4,7 @@ import dev.storefront.cart.CartLine;
 import dev.storefront.cart.CartRepository;
 import dev.storefront.catalog.StockChanges;
 import dev.storefront.db.Retry;
+import dev.storefront.db.SqlFiles;
 import dev.storefront.events.Events;
 import dev.storefront.order.IdempotencyKeys.Reply;
 import dev.storefront.web.ProblemException;
@@ -12,18 +13,22 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * Turns the cart into an order awaiting payment: prices from the database, stock reserved and the
- * cart emptied in one transaction with the idempotency key and the events.
+ * cart emptied in one transaction with the idempotency key and the events. A cart holding a product
+ * withdrawn from sale is refused whole, like one short of stock.
  */
 public final class CheckoutService {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String FIRST_WITHDRAWN = SqlFiles.load("order/first-withdrawn.sql");
   private final Pool pool;
   private final StockChanges stock;
   private final int reservationMinutes;
@@ -55,6 +60,9 @@ public final class CheckoutService {
       if (lines.isEmpty()) {
         return Future.failedFuture(new ProblemException(409, "cart-empty", "Cart empty", "Add items before checking out."));
       }
+      for (CartLine l : lines) {
+        if (!l.available()) return Future.failedFuture(unavailable(l.productId()));
+      }
       if (lines.stream().map(CartLine::currency).distinct().count() > 1) {
         return Future.failedFuture(new ProblemException(409, "mixed-currencies", "Mixed currencies",
             "One order is paid in one currency."));
@@ -65,8 +73,19 @@ public final class CheckoutService {
           .compose(reply -> IdempotencyKeys.store(tx, userId, key, reply.status(), reply.body()).map(reply))
           .compose(reply -> batch.adjust(tx, take).compose(shortOf -> shortOf != null
               ? Future.failedFuture(outOfStock(shortOf))
-              : batch.record(tx).map(reply)));
+              : firstWithdrawn(tx, take.keySet()).compose(withdrawn -> withdrawn != null
+                  ? Future.failedFuture(unavailable(withdrawn))
+                  : batch.record(tx).map(reply))));
     });
+  }
+
+  /**
+   * Read once this transaction holds the product rows: a withdrawal committed since the cart was
+   * read is seen here, and one not yet committed waits for this order, which then stands.
+   */
+  private static Future<Long> firstWithdrawn(SqlConnection tx, Set<Long> productIds) {
+    return tx.preparedQuery(FIRST_WITHDRAWN).execute(Tuple.of((Object) productIds.toArray(new Long[0])))
+        .map(rows -> rows.iterator().next().getLong(0));
   }
 
   private Future<Reply> create(SqlConnection tx, long userId, JsonObject address, List<CartLine> lines) {
@@ -82,6 +101,11 @@ public final class CheckoutService {
   private static ProblemException outOfStock(long productId) {
     return new ProblemException(409, "out-of-stock", "Out of stock",
         "Not enough stock of product " + productId + " for this cart.");
+  }
+
+  private static ProblemException unavailable(long productId) {
+    return new ProblemException(409, "product-unavailable", "Product unavailable",
+        "Product " + productId + " is no longer on sale; remove it from the cart.");
   }
 
   /** The id the payment provider's events carry as data.object.id. */

@@ -75,6 +75,54 @@ class CartTest {
     assertThat(sql.scalar("SELECT count(*) FROM cart_items WHERE user_id = ?", a.id())).as("nothing half-written").isZero();
   }
 
+  private static void setActive(long productId, boolean active) {
+    var r = t.send(HttpMethod.PATCH, "/api/v1/admin/products/" + productId,
+        new JsonObject().put("active", active).toBuffer(), true);
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+  }
+
+  @Test
+  void aWithdrawnProductIsRefusedLikeAnUnknownOne() {
+    Shopper a = shoppers.one();
+    assertThat(shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/261", quantity(2)).statusCode()).isEqualTo(200);
+    setActive(261, false);
+    setActive(262, false);
+    var unknown = shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/999999", quantity(1));
+    for (long id : new long[] {261, 262}) {
+      var refused = shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/" + id, quantity(1));
+      assertThat(refused.statusCode()).as("product %d", id).isEqualTo(unknown.statusCode());
+      assertThat(refused.bodyAsJsonObject().getString("type")).isEqualTo("/problems/unknown-product");
+      assertThat(refused.bodyAsJsonObject().getString("title")).isEqualTo(unknown.bodyAsJsonObject().getString("title"));
+    }
+    assertThat(sql.scalar("SELECT quantity FROM cart_items WHERE user_id = ? AND product_id = 261", a.id()))
+        .as("the line already there is left as it was").isEqualTo(2);
+
+    var replaced = shoppers.send(a, HttpMethod.PUT, "/api/v1/cart", new JsonObject().put("items", new JsonArray()
+        .add(new JsonObject().put("productId", 263).put("quantity", 1))
+        .add(new JsonObject().put("productId", 262).put("quantity", 1))));
+    assertThat(replaced.statusCode()).isEqualTo(400);
+    assertThat(sql.scalar("SELECT count(*) FROM cart_items WHERE user_id = ?", a.id())).as("cart unchanged").isEqualTo(1);
+
+    setActive(262, true);
+    assertThat(shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/262", quantity(1)).statusCode()).isEqualTo(200);
+    setActive(261, true);
+  }
+
+  @Test
+  void aLineWhoseProductIsWithdrawnIsShownUnavailableAndCanBeRemoved() {
+    Shopper a = shoppers.one();
+    shoppers.putItem(a, 264, 1);
+    shoppers.putItem(a, 265, 3);
+    setActive(265, false);
+    JsonArray items = shoppers.get(a, "/api/v1/cart").bodyAsJsonObject().getJsonArray("items");
+    assertThat(items.getJsonObject(0).getBoolean("available")).isTrue();
+    assertThat(items.getJsonObject(1).getLong("productId")).isEqualTo(265);
+    assertThat(items.getJsonObject(1).getBoolean("available")).isFalse();
+    JsonObject removed = shoppers.send(a, HttpMethod.DELETE, "/api/v1/cart/items/265", null).bodyAsJsonObject();
+    assertThat(removed.getJsonArray("items").size()).isEqualTo(1);
+    setActive(265, true);
+  }
+
   @Test
   void aCartIsPrivateToItsOwner() {
     Shopper a = shoppers.one();

@@ -11,6 +11,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +40,12 @@ class CheckoutTest {
   private static void stock(long productId, int level) {
     var r = t.send(HttpMethod.PUT, "/api/v1/admin/products/" + productId + "/stock",
         new JsonObject().put("stock", level).toBuffer(), true);
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+  }
+
+  private static void setActive(long productId, boolean active) {
+    var r = t.send(HttpMethod.PATCH, "/api/v1/admin/products/" + productId,
+        new JsonObject().put("active", active).toBuffer(), true);
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
   }
 
@@ -196,5 +204,71 @@ class CheckoutTest {
 
     shoppers.send(a, HttpMethod.DELETE, "/api/v1/cart/items/40", null);
     assertThat(shoppers.checkout(a, key).statusCode()).as("a failed key can be retried").isEqualTo(201);
+  }
+
+  @Test
+  void aCartHoldingAWithdrawnProductIsRefusedAndLeavesNothingBehind() {
+    Shopper a = shoppers.one();
+    stock(41, 10);
+    shoppers.putItem(a, 41, 2);
+    shoppers.putItem(a, 42, 1);
+    setActive(42, false);
+    stock(42, 0); // withdrawn and sold out: the answer names the withdrawal, which no restock undoes
+    String stockEvents = "SELECT count(*) FROM events WHERE type = 'stock.changed' "
+        + "AND (payload->>'productId')::bigint IN (41, 42)";
+    long eventsBefore = sql.scalar(stockEvents);
+    long changesBefore = sql.scalar("SELECT count(*) FROM catalog_changes WHERE product_id IN (41, 42)");
+
+    String key = key();
+    HttpResponse<Buffer> r = shoppers.checkout(a, key);
+    assertThat(r.statusCode()).isEqualTo(409);
+    assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(r.bodyAsJsonObject().getString("type")).isEqualTo("/problems/product-unavailable");
+    assertThat(r.bodyAsJsonObject().getString("detail")).contains("Product 42 ");
+    assertThat(stockOf(41)).isEqualTo(10);
+    assertThat(stockOf(42)).isZero();
+    assertThat(sql.scalar("SELECT count(*) FROM orders WHERE user_id = ?", a.id())).isZero();
+    assertThat(sql.scalar("SELECT count(*) FROM idempotency_keys WHERE user_id = ?", a.id())).isZero();
+    assertThat(sql.scalar("SELECT count(*) FROM events WHERE user_id = ?", a.id())).isZero();
+    assertThat(sql.scalar(stockEvents)).isEqualTo(eventsBefore);
+    assertThat(sql.scalar("SELECT count(*) FROM catalog_changes WHERE product_id IN (41, 42)")).isEqualTo(changesBefore);
+    var lines = shoppers.get(a, "/api/v1/cart").bodyAsJsonObject().getJsonArray("items");
+    assertThat(lines.size()).as("the cart is kept").isEqualTo(2);
+    assertThat(lines.getJsonObject(1).getBoolean("available")).isFalse();
+
+    shoppers.send(a, HttpMethod.DELETE, "/api/v1/cart/items/42", null);
+    assertThat(shoppers.checkout(a, key).statusCode()).as("without the line, the same key goes through").isEqualTo(201);
+    assertThat(stockOf(41)).isEqualTo(8);
+    setActive(42, true);
+  }
+
+  @Test
+  void aWithdrawalCommittedWhileTheCheckoutWaitsForTheProductRowIsRefused() throws Exception {
+    Shopper a = shoppers.one();
+    stock(43, 10);
+    shoppers.putItem(a, 43, 1);
+    Future<HttpResponse<Buffer>> checkout;
+    try (Connection withdrawal = sql.begin()) {
+      withdrawal.createStatement().executeUpdate("UPDATE products SET active = false WHERE id = 43");
+      String xid;
+      try (ResultSet rs = withdrawal.createStatement().executeQuery("SELECT pg_current_xact_id()::xid::text")) {
+        rs.next();
+        xid = rs.getString(1);
+      }
+      checkout = shoppers.checkoutAsync(a, key(), new JsonObject().put("shippingAddress", Shoppers.address()).toBuffer());
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (sql.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted "
+          + "AND transactionid::text = ?", xid) == 0) {
+        assertThat(System.currentTimeMillis()).as("the checkout waits for the product row").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      withdrawal.commit();
+    }
+    HttpResponse<Buffer> r = Shoppers.checked(checkout.await());
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(409);
+    assertThat(r.bodyAsJsonObject().getString("type")).isEqualTo("/problems/product-unavailable");
+    assertThat(stockOf(43)).isEqualTo(10);
+    assertThat(sql.scalar("SELECT count(*) FROM orders WHERE user_id = ?", a.id())).isZero();
+    assertThat(sql.scalar("SELECT count(*) FROM idempotency_keys WHERE user_id = ?", a.id())).isZero();
   }
 }

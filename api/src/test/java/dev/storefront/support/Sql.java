@@ -57,6 +57,17 @@ public final class Sql {
     }
   }
 
+  /** A connection with a transaction open (autocommit off): holds row locks while requests run. */
+  public Connection begin() {
+    try {
+      Connection c = connect();
+      c.setAutoCommit(false);
+      return c;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);

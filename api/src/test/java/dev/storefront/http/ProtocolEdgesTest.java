@@ -157,7 +157,7 @@ class ProtocolEdgesTest {
     // Plain chunked requests are still fine.
     Exchange ok = raw("GET /api/v1/products/1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
     assertThat(ok.response()).startsWith("HTTP/1.1 200");
-    assertThat(ok.closed()).isFalse();
+    assertThat(ok.closed()).as("kept open after:%n%s", ok.response()).isFalse();
   }
 
   @Test

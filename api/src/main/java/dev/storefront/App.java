@@ -68,6 +68,8 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import static dev.storefront.Shutdown.stage;
@@ -78,6 +80,7 @@ import static dev.storefront.Shutdown.stage;
  * this class too.
  */
 public final class App {
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
   /** The longest the request-path warm-up may delay readiness. */
   private static final long WARMUP_DEADLINE_MS = 15_000;
   private final Vertx vertx;
@@ -205,19 +208,27 @@ public final class App {
           return Future.all(features.stream().map(Feature::start).toList())
               .compose(started -> vertx.deployVerticle(() -> new HttpVerticle(parts, config.httpPort(),
                   config.maxHeaderBytes(), config.http2ClearText(), port::set, listeners),
-                  new DeploymentOptions().setInstances(config.httpInstances())));
+                  new DeploymentOptions().setInstances(config.httpInstances())))
+              .recover(e -> Future.failedFuture(new StartFailure("HTTP port " + config.httpPort(), e)));
         })
         .compose(deployment -> {
           app.httpDeployment = deployment;
           return HttpWarmup.run(vertx, port.get(), ops.warmupRequests(), WARMUP_DEADLINE_MS);
         })
         .compose(warmed -> ManagementServer.start(vertx, ops.managementPort(),
-            new MetricsScrape(vertx, registry, 1_000), health))
+            new MetricsScrape(vertx, registry, 1_000), health)
+            .recover(e -> Future.failedFuture(new StartFailure("management port " + ops.managementPort(), e))))
         .map(management -> {
           app.management = management;
           return app;
         })
-        .recover(failure -> app.close().transform(ignored -> Future.failedFuture(failure)));
+        .recover(failure -> {
+          // Failed now, not after the stop: once Vert.x has closed, no event loop is left to
+          // deliver the outcome, and the caller would wait forever for a start that cannot end.
+          LOG.error("start failed, stopping: {}", StartFailure.describe(failure));
+          app.close();
+          return Future.failedFuture(failure);
+        });
   }
 
   private static ResponseCache cache(Vertx vertx, String namespace, RedisStore store,

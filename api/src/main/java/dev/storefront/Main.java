@@ -22,7 +22,7 @@ public final class Main implements Runnable {
   }
 
   private static int onFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    cmd.getErr().println("storefront-api: " + e.getMessage());
+    cmd.getErr().println("storefront-api: " + StartFailure.describe(e));
     return e instanceof dev.storefront.config.ConfigException ? 2 : 1;
   }
 

@@ -21,12 +21,17 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Without this an exception that escapes a thread (Netty's included) is printed as plain
+    // multi-line text on stderr, outside the JSON lines a log shipper parses.
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LOG.error("uncaught exception on {}", thread.getName(), e));
     AppConfig config = AppConfig.fromEnvironment();
     App app;
     try {
       app = App.start(config, !noMigrate).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("did not start within 120 s");
     }
     LOG.info("Storefront API listening on port {}, management on port {} ({} event loops, database {})",
         app.port(), app.managementPort(), config.httpInstances(), config.database());

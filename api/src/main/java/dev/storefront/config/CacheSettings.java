@@ -19,7 +19,7 @@ public record CacheSettings(
   static CacheSettings from(Env env) {
     return new CacheSettings(
         // Memory hygiene only: cross-instance staleness is bounded by CATALOG_SYNC_POLL_MS.
-        env.longValue("CACHE_L1_TTL_MS", 30_000, 0, 3_600_000),
+        env.longValue("CACHE_L1_TTL_MS", 600_000, 0, 3_600_000),
         env.longValue("CACHE_L1_MAX_BYTES", 32L << 20, 0, 1L << 40),
         env.integer("CACHE_PDP_TTL_SECONDS", 300, 1, 86_400),
         env.integer("CACHE_PLP_TTL_SECONDS", 60, 1, 86_400),

@@ -56,4 +56,43 @@ class AccessLogTest {
     release.countDown();
     log.close();
   }
+
+  @Test
+  void linesFromManyThreadsAllArriveWholeAndALoneLineSoon() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AccessLog log = new AccessLog(out, new SimpleMeterRegistry());
+    log.log("alone", "GET", "/api/v1/categories", 200, 1);
+    long deadline = System.currentTimeMillis() + 2_000;
+    while (!out.toString(StandardCharsets.UTF_8).contains("alone") && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8)).as("written without waiting for a full buffer").contains("alone");
+
+    Thread[] threads = new Thread[4];
+    for (int t = 0; t < threads.length; t++) {
+      int id = t;
+      threads[t] = new Thread(() -> {
+        for (int i = 0; i < 5_000; i++) log.log("t" + id + "-" + i, "GET", "/api/v1/products/{id}", 200, 0.5);
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) t.join();
+    log.close();
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    assertThat(lines).hasSize(1 + 4 * 5_000);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (String line : lines) ids.add(new JsonObject(line).getString("requestId"));
+    assertThat(ids).hasSize(lines.length);
+  }
+
+  @Test
+  void aValueThatWouldBreakTheJsonIsReplacedNotWritten() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AccessLog log = new AccessLog(out, new SimpleMeterRegistry());
+    log.log("id\"x", "GET", "/a\\b\n", 200, 1);
+    log.close();
+    JsonObject line = new JsonObject(out.toString(StandardCharsets.UTF_8).trim());
+    assertThat(line.getString("requestId")).isEqualTo("id?x");
+    assertThat(line.getString("route")).isEqualTo("/a?b?");
+  }
 }

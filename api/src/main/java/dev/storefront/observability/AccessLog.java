@@ -9,29 +9,29 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One JSON line per request on stdout, in the same shape as the service's other log lines
  * ({@code @timestamp}, {@code level}, {@code logger_name}, {@code message} plus the request's
- * fields). Each event-loop thread writes its lines as bytes into a buffer of its own; a full
- * buffer (32 KiB, about 150 lines) is handed to a writer thread, which also collects partly
- * filled buffers every {@value #SWEEP_MS} ms and writes each with one write. So a request costs
- * neither a syscall, nor a lock shared with other threads, nor a wake-up of the writer. When the
- * writer is behind by {@value #QUEUE_CHUNKS} buffers, a buffer is dropped and its lines counted
- * ({@code access_log_dropped_total}) rather than waited for.
+ * fields). Each event-loop thread writes its lines as bytes into buffers of its own (32 KiB, about
+ * 150 lines each); a writer thread collects every thread's buffers, in order, every
+ * {@value #SWEEP_MS} ms and writes each with one write. So a request costs neither a syscall, nor
+ * a lock shared with other threads, nor a wake-up of the writer. When a thread has
+ * {@value #MAX_PENDING_CHUNKS} full buffers the writer has not collected, the newest is dropped
+ * and its lines counted ({@code access_log_dropped_total}) rather than waited for.
  */
 public final class AccessLog implements AutoCloseable {
   private static final int CHUNK_BYTES = 32 * 1024;
-  private static final int QUEUE_CHUNKS = 256;
+  private static final int MAX_PENDING_CHUNKS = 128;
   private static final long SWEEP_MS = 20;
   private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.");
 
-  private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
   private final List<Buffer> buffers = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Buffer> own = ThreadLocal.withInitial(this::newBuffer);
   private final OutputStream out;
@@ -55,31 +55,21 @@ public final class AccessLog implements AutoCloseable {
   }
 
   public void log(String requestId, String method, String route, int status, double durationMs) {
-    Chunk full = own.get().append(requestId, method, route, status, durationMs);
-    if (full != null && !queue.offer(full)) dropped.increment(full.lines());
+    int lost = own.get().append(requestId, method, route, status, durationMs);
+    if (lost > 0) dropped.increment(lost);
   }
 
   private void drain() {
-    long nextSweep = System.nanoTime();
     while (!closed) {
-      try {
-        Chunk chunk = queue.poll(SWEEP_MS, TimeUnit.MILLISECONDS);
-        if (chunk != null) write(chunk);
-      } catch (InterruptedException e) {
-        return;
-      }
-      if (System.nanoTime() - nextSweep >= 0) {
-        sweep();
-        nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SWEEP_MS);
-      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(SWEEP_MS));
+      sweep();
     }
   }
 
-  /** Writes what the threads have buffered but not handed over yet. */
+  /** Writes what every thread has buffered, each thread's lines in the order it logged them. */
   private void sweep() {
     for (Buffer buffer : buffers) {
-      Chunk partial = buffer.take();
-      if (partial != null) write(partial);
+      for (Chunk chunk : buffer.takeAll()) write(chunk);
     }
   }
 
@@ -95,17 +85,16 @@ public final class AccessLog implements AutoCloseable {
     }
   }
 
-  /** Writes what is queued and buffered, then stops the writer. */
+  /** Writes what is buffered, then stops the writer. */
   @Override
   public void close() {
     closed = true;
-    writer.interrupt();
+    LockSupport.unpark(writer);
     try {
       writer.join(2_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    for (Chunk chunk = queue.poll(); chunk != null; chunk = queue.poll()) write(chunk);
     sweep();
   }
 
@@ -119,8 +108,10 @@ public final class AccessLog implements AutoCloseable {
     private long second = Long.MIN_VALUE;
     private byte[] secondPrefix;
 
-    /** Appends one line; returns the full buffer's contents when it passed the chunk size. */
-    synchronized Chunk append(String requestId, String method, String route, int status, double durationMs) {
+    private final ArrayDeque<Chunk> full = new ArrayDeque<>();
+
+    /** Appends one line; returns how many lines were dropped because the writer is behind. */
+    synchronized int append(String requestId, String method, String route, int status, double durationMs) {
       Instant now = Instant.now();
       raw("{\"@timestamp\":\"");
       timestamp(now);
@@ -132,11 +123,22 @@ public final class AccessLog implements AutoCloseable {
       raw("\",\"status\":").number(status);
       raw(",\"durationMs\":").millis(durationMs).raw("}\n");
       lines++;
-      return length >= CHUNK_BYTES ? take() : null;
+      if (length < CHUNK_BYTES) return 0;
+      Chunk chunk = cut();
+      if (full.size() >= MAX_PENDING_CHUNKS) return chunk.lines();
+      full.add(chunk);
+      return 0;
     }
 
-    synchronized Chunk take() {
-      if (length == 0) return null;
+    /** The full buffers, then the partial one, oldest first. */
+    synchronized List<Chunk> takeAll() {
+      List<Chunk> all = new ArrayList<>(full);
+      full.clear();
+      if (length > 0) all.add(cut());
+      return all;
+    }
+
+    private Chunk cut() {
       Chunk chunk = new Chunk(bytes, length, lines);
       bytes = new byte[CHUNK_BYTES + 1024];
       length = 0;

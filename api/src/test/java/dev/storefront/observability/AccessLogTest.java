@@ -81,7 +81,16 @@ class AccessLogTest {
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
     assertThat(lines).hasSize(1 + 4 * 5_000);
     java.util.Set<String> ids = new java.util.HashSet<>();
-    for (String line : lines) ids.add(new JsonObject(line).getString("requestId"));
+    int[] lastOfThread = {-1, -1, -1, -1};
+    for (String line : lines) {
+      String id = new JsonObject(line).getString("requestId");
+      ids.add(id);
+      if (id.equals("alone")) continue;
+      int thread = id.charAt(1) - '0';
+      int n = Integer.parseInt(id.substring(id.indexOf('-') + 1));
+      assertThat(n).as("each thread's lines in the order it logged them").isGreaterThan(lastOfThread[thread]);
+      lastOfThread[thread] = n;
+    }
     assertThat(ids).hasSize(lines.length);
   }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storefront.config.AppConfig;
 import dev.storefront.db.Migrations;
 import dev.storefront.support.TestApp;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -45,14 +43,7 @@ class StartFailureTest {
       assertThat(ended).as("ended within 60 s; output:%n%s", output).isTrue();
       assertThat(process.exitValue()).as(output).isEqualTo(1);
       assertThat(output).contains("storefront-api: HTTP port " + port + ": ").containsIgnoringCase("in use");
-      dropSchema(config);
-    }
-  }
-
-  private static void dropSchema(AppConfig config) throws Exception {
-    var db = config.database();
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
-      c.createStatement().execute("DROP SCHEMA IF EXISTS " + config.databaseSchema() + " CASCADE");
+      TestApp.dropSchema(config);
     }
   }
 }

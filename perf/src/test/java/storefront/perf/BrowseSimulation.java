@@ -43,17 +43,7 @@ public class BrowseSimulation extends Simulation {
   private final String clientWarmupUrl = System.getProperty("clientWarmupUrl", "");
   private final long clientWarmupSeconds = Long.getLong("clientWarmupSeconds", 0);
 
-  // Caching off: Gatling would otherwise replay ETag/Last-Modified and count 304s.
-  // Shared connections: like an ingress keeping a pool to the pods, rather than one new TCP
-  // connection per virtual user, so the run measures the API and not connection setup.
-  // Warm-up against the target itself, not Gatling's default external URL.
-  private final HttpProtocolBuilder httpProtocol = http
-      .baseUrl(baseUrl)
-      .warmUp(baseUrl + "/api/v1/categories")
-      .disableCaching()
-      .shareConnections()
-      .acceptHeader("application/json")
-      .userAgentHeader("storefront-perf/browse");
+  private final HttpProtocolBuilder httpProtocol = ApiProtocol.of(baseUrl, "browse");
 
   /** Checks readiness and loads the category tree once; a failure here fails the 0-errors assertion. */
   private final ScenarioBuilder warmUp = scenario("warm-up").exec(

@@ -62,14 +62,8 @@ public class PurchaseSimulation extends Simulation {
   private final double preCreateRate = Double.parseDouble(System.getProperty("preCreateRate", "15"));
   private final BuyerQueue buyers = new BuyerQueue();
 
-  private final HttpProtocolBuilder httpProtocol = http
-      .baseUrl(baseUrl)
-      .warmUp(baseUrl + "/api/v1/categories")
-      .disableCaching()
-      .shareConnections()
-      .acceptHeader("application/json")
-      .contentTypeHeader("application/json")
-      .userAgentHeader("storefront-perf/purchase");
+  private final HttpProtocolBuilder httpProtocol = ApiProtocol.of(baseUrl, "purchase")
+      .contentTypeHeader("application/json");
 
   private final ScenarioBuilder warmUp = scenario("warm-up").exec(
       http("ready").get(managementUrl + "/health/ready").check(status().is(200)),

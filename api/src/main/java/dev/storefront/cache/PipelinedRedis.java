@@ -39,7 +39,9 @@ public final class PipelinedRedis implements Redis {
 
   @Override
   public Future<Response> send(Request request) {
-    return connection().compose(c -> c.send(request));
+    Future<RedisConnection> connection = connection();
+    // The usual case, an open connection, sends at once: no extra future per command.
+    return connection.succeeded() ? connection.result().send(request) : connection.compose(c -> c.send(request));
   }
 
   @Override

@@ -168,8 +168,17 @@ public final class AccessLog implements AutoCloseable {
       return this;
     }
 
+    /** A non-negative integer in decimal, without a String per number. */
     private Buffer number(long value) {
-      return raw(Long.toString(value));
+      int width = 1;
+      for (long rest = value / 10; rest > 0; rest /= 10) width++;
+      room(width);
+      for (int i = length + width - 1; i >= length; i--) {
+        bytes[i] = (byte) ('0' + value % 10);
+        value /= 10;
+      }
+      length += width;
+      return this;
     }
 
     private void digits(int value, int width) {

@@ -12,8 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +71,7 @@ class CacheBehaviourTest {
   @Test
   void anotherInstanceFindsTheEntryInRedisWithoutTouchingPostgres() {
     get("/api/v1/products/78");
-    withSecondInstance((other, client) -> {
+    t.withSibling(Map.of(), (other, client) -> {
       double redisBefore = counter(other, "redis");
       assertThat(Contract.checked(HttpMethod.GET, "/api/v1/products/78",
           client.get("/api/v1/products/78").send().await()).statusCode()).isEqualTo(200);
@@ -84,18 +82,6 @@ class CacheBehaviourTest {
 
   private static double counter(App app, String tier) {
     return app.registry().find("cache_requests").tags("cache", "pdp", "result", "hit", "tier", tier).counter().count();
-  }
-
-  /** A second API process view: same database schema and Redis namespace, its own L1. */
-  private static void withSecondInstance(java.util.function.BiConsumer<App, WebClient> body) {
-    App other = t.startSibling(Map.of());
-    WebClient client = WebClient.create(other.vertx(), new WebClientOptions().setDefaultPort(other.port()));
-    try {
-      body.accept(other, client);
-    } finally {
-      client.close();
-      other.close().await();
-    }
   }
 
   @Test
@@ -124,7 +110,7 @@ class CacheBehaviourTest {
   @Test
   void stockGoingToZeroUpdatesListingsAndOtherInstancesWithinASecond() {
     assertThat(t.config.cache().l1TtlMs()).as("the other instance's L1 would not expire by itself").isGreaterThan(5_000);
-    withSecondInstance((other, otherClient) -> {
+    t.withSibling(Map.of(), (other, otherClient) -> {
       String listing = "/api/v1/products?category=" + get("/api/v1/products/11").bodyAsJsonObject()
           .getInteger("categoryId") + "&size=100";
       otherClient.get("/api/v1/products/11").send().await();

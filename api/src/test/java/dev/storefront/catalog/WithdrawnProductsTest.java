@@ -2,7 +2,6 @@ package dev.storefront.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storefront.App;
 import dev.storefront.support.Contract;
 import dev.storefront.support.Sql;
 import dev.storefront.support.TestApp;
@@ -11,8 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -117,7 +114,7 @@ class WithdrawnProductsTest {
     long id = 30;
     Pages pages = Pages.of(id);
     String listing = pages.listings().get(0);
-    withSibling(Map.of(), (other, client) -> {
+    t.withSibling(Map.of(), (other, client) -> {
       Function<String, HttpResponse<Buffer>> get = uri -> Contract.checked(HttpMethod.GET, uri,
           client.get(uri).send().await());
       assertThat(get.apply(pages.pdp()).statusCode()).isEqualTo(200); // in the other instance's L1 now
@@ -148,7 +145,7 @@ class WithdrawnProductsTest {
     long id = 40;
     assertThat(t.get("/api/v1/products/" + id).statusCode()).isEqualTo(200);
     setActive(id, false);
-    withSibling(Map.of("CACHE_WARM_TIMEOUT_MS", "60000", "CACHE_WARM_LISTING_PAGES", "1"), (other, client) -> {
+    t.withSibling(Map.of("CACHE_WARM_TIMEOUT_MS", "60000", "CACHE_WARM_LISTING_PAGES", "1"), (other, client) -> {
       HttpResponse<Buffer> r = Contract.checked(HttpMethod.GET, "/api/v1/products/" + id,
           client.get("/api/v1/products/" + id).send().await());
       assertThat(r.statusCode()).isEqualTo(404);
@@ -181,19 +178,6 @@ class WithdrawnProductsTest {
     HttpResponse<Buffer> renamed = patch(id, "{\"name\": \"Retired oak lamp\"}");
     assertThat(renamed.bodyAsJsonObject().getBoolean("active")).as("other edits keep it withdrawn").isFalse();
     assertThat(setActive(id, true).getInteger("stock")).isEqualTo(7);
-  }
-
-  /** Another API process on the same schema and Redis namespace, with its own L1. */
-  private static void withSibling(Map<String, String> overrides,
-      java.util.function.BiConsumer<App, WebClient> body) {
-    App other = t.startSibling(overrides);
-    WebClient client = WebClient.create(other.vertx(), new WebClientOptions().setDefaultPort(other.port()));
-    try {
-      body.accept(other, client);
-    } finally {
-      client.close();
-      other.close().await();
-    }
   }
 
   private static void sleep(long ms) {

@@ -112,6 +112,26 @@ public final class TestApp implements AutoCloseable {
     return App.start(AppConfig.from(env), false).await();
   }
 
+  /** Runs {@code body} against a sibling instance ({@link #startSibling}) with a client for it, then stops it. */
+  public void withSibling(Map<String, String> overrides, java.util.function.BiConsumer<App, WebClient> body) {
+    App other = startSibling(overrides);
+    WebClient client = WebClient.create(other.vertx(), new WebClientOptions().setDefaultPort(other.port()));
+    try {
+      body.accept(other, client);
+    } finally {
+      client.close();
+      other.close().await();
+    }
+  }
+
+  /** Drops a test instance's schema. */
+  public static void dropSchema(AppConfig config) throws java.sql.SQLException {
+    var db = config.database();
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      c.createStatement().execute("DROP SCHEMA IF EXISTS " + config.databaseSchema() + " CASCADE");
+    }
+  }
+
   /** GET on the management port (metrics, probes). */
   public HttpResponse<Buffer> management(String uri) {
     return management.get(uri).send().await();
@@ -158,9 +178,6 @@ public final class TestApp implements AutoCloseable {
     management.close();
     clientVertx.close().await();
     app.close().await();
-    var db = config.database();
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
-      c.createStatement().execute("DROP SCHEMA IF EXISTS " + config.databaseSchema() + " CASCADE");
-    }
+    dropSchema(config);
   }
 }

@@ -1,1 +1,1 @@
-INSERT INTO events (type, user_id, payload) VALUES ($1, $2, $3)
+INSERT INTO events (type, product_id, user_id, payload) VALUES ($1, $2, $3, $4)

@@ -19,6 +19,7 @@ import dev.storefront.cache.ResponseCache;
 import dev.storefront.cart.CartRoutes;
 import dev.storefront.catalog.AdminCatalogRoutes;
 import dev.storefront.catalog.CatalogRoutes;
+import dev.storefront.catalog.CatalogEvictions;
 import dev.storefront.catalog.CatalogService;
 import dev.storefront.catalog.CatalogSync;
 import dev.storefront.catalog.CatalogWarmer;
@@ -32,6 +33,15 @@ import dev.storefront.config.ConfigException;
 import dev.storefront.config.OperationsSettings;
 import dev.storefront.db.Database;
 import dev.storefront.db.Migrations;
+import dev.storefront.events.EventFeed;
+import dev.storefront.events.EventHistory;
+import dev.storefront.events.EventPruner;
+import dev.storefront.events.FeedMetrics;
+import dev.storefront.stream.StreamHub;
+import dev.storefront.stream.StreamMetrics;
+import dev.storefront.stream.StreamRoutes;
+import dev.storefront.stream.StreamTokens;
+import io.vertx.pgclient.pubsub.PgSubscriber;
 import dev.storefront.http.ApiRouter;
 import dev.storefront.order.CheckoutService;
 import dev.storefront.order.OrderRoutes;
@@ -83,6 +93,7 @@ public final class App {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
   /** The longest the request-path warm-up may delay readiness. */
   private static final long WARMUP_DEADLINE_MS = 15_000;
+  private static final long EVENT_PRUNE_EVERY_MS = 60_000;
   private final Vertx vertx;
   private final Pool pool;
   private final Pool feedPool;
@@ -98,7 +109,11 @@ public final class App {
   private final OperationsSettings ops;
   private final long pruningTimer;
   private final PublicListeners listeners;
+  private final EventFeed feed;
+  private final StreamHub streams;
+  private final StreamMetrics streamMetrics;
   private volatile String httpDeployment;
+  private volatile String feedDeployment;
   private volatile ManagementServer management;
   private Future<Void> closing;
   /** Started before the HTTP servers; stopped first on close. */
@@ -106,7 +121,8 @@ public final class App {
 
   private App(Vertx vertx, Pool pool, Pool feedPool, Redis redis, Redis securityRedis, CatalogSync catalogSync,
       SentryReporter sentry, AtomicInteger port, ProductWriteService writes, PrometheusMeterRegistry registry,
-      AccessLog accessLog, Health health, OperationsSettings ops, long pruningTimer, PublicListeners listeners) {
+      AccessLog accessLog, Health health, OperationsSettings ops, long pruningTimer, PublicListeners listeners,
+      EventFeed feed, StreamHub streams, StreamMetrics streamMetrics) {
     this.vertx = vertx;
     this.pool = pool;
     this.feedPool = feedPool;
@@ -122,6 +138,9 @@ public final class App {
     this.ops = ops;
     this.pruningTimer = pruningTimer;
     this.listeners = listeners;
+    this.feed = feed;
+    this.streams = streams;
+    this.streamMetrics = streamMetrics;
   }
 
   public static Future<App> start(AppConfig config, boolean migrate) {
@@ -152,7 +171,13 @@ public final class App {
     ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds(),
         catalogSync, loads);
     CatalogService catalog = new CatalogService(repository, catalogSync, config.mediaBaseUrl(), pdp, plp, categories);
-    catalogSync.onProductChanged(catalog::evictLocal);
+    FeedMetrics feedMetrics = new FeedMetrics(registry);
+    EventFeed feed = new EventFeed(feedPool,
+        PgSubscriber.subscriber(vertx, Database.connectOptions(config, "postgresql-listen")),
+        config.databaseSchema(), cs.syncPollMs(), feedMetrics);
+    feedMetrics.bindLag(feed, EventFeed::lagSeconds);
+    catalogSync.followFeed(feed::lagSeconds);
+    CatalogEvictions evictions = new CatalogEvictions(vertx, catalog);
     StockChanges stockChanges = new StockChanges(repository, catalogSync, catalog);
     ProductWriteService writes = new ProductWriteService(pool, repository, catalogSync, catalog, stockChanges);
     AtomicInteger port = new AtomicInteger();
@@ -173,8 +198,13 @@ public final class App {
     Health health = new Health(pool, store);
     OperationsSettings ops = config.operations();
     PublicListeners listeners = new PublicListeners(health::draining);
+    var realtime = config.realtime();
+    StreamMetrics streamMetrics = new StreamMetrics(registry);
+    StreamHub streams = new StreamHub(vertx, new EventHistory(pool), feed::position, streamMetrics, realtime, accessLog);
+    StreamTokens streamTokens = new StreamTokens(securityRedis, config.cacheNamespace(),
+        realtime.streamTokenTtlSeconds(), config.redisTimeoutMs());
     App app = new App(vertx, pool, feedPool, redis, securityRedis, catalogSync, sentry, port, writes, registry,
-        accessLog, health, ops, pruningTimer, listeners);
+        accessLog, health, ops, pruningTimer, listeners, feed, streams, streamMetrics);
 
     Future<Integer> migrated = migrate
         ? vertx.executeBlocking(() -> Migrations.migrate(config), false)
@@ -183,6 +213,8 @@ public final class App {
         .compose(n -> Future.join(RedisSettings.connect(redis, config), securityRedis == redis
             ? Future.succeededFuture() : RedisSettings.connect(securityRedis, config)))
         .compose(connected -> catalogSync.start(vertx, cs.syncPollMs()))
+        .compose(v -> evictions.start())
+        .compose(v -> vertx.deployVerticle(feed).onSuccess(id -> app.feedDeployment = id))
         .compose(v -> Future.all(ContractLoader.load(vertx), StaticAssets.load(vertx), cs.warmTimeoutMs() == 0
             ? Future.succeededFuture()
             : new CatalogWarmer(repository, catalog).warm(cs.warmListingPages(), cs.warmTimeoutMs())))
@@ -199,6 +231,8 @@ public final class App {
               new PaymentWebhookRoutes(config.commerce().paymentWebhookSecret(),
                   new PaymentOutcomes(pool, stockChanges, points)),
               new PointsRoutes(points),
+              new StreamRoutes(streams, streamTokens, accessTokens, refreshTokens, clientIp),
+              new EventPruner(vertx, pool, realtime.retentionHours() * 3600L, EVENT_PRUNE_EVERY_MS),
               new OperationsRoutes(assets));
           ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), accessLog,
               new HttpMetrics(registry), sentry, accessTokens, as.corsOrigins(),
@@ -255,6 +289,15 @@ public final class App {
     return writes;
   }
 
+  /** This instance's reader of the event outbox. */
+  public EventFeed eventFeed() {
+    return feed;
+  }
+
+  public StreamMetrics streamMetrics() {
+    return streamMetrics;
+  }
+
   public PrometheusMeterRegistry registry() {
     return registry;
   }
@@ -269,11 +312,13 @@ public final class App {
     boolean served = management != null;
     closing = Shutdown.run(List.of(
         stage("readiness reports 503; draining for " + ops.shutdownDrainSeconds() + " s", () -> drain(served)),
+        stage("event streams end with a reconnect hint", streams::closeAll),
         stage("HTTP listeners stop; in-flight requests get " + ops.shutdownGraceSeconds() + " s",
             () -> listeners.shutdown(ops.shutdownGraceSeconds())
                 .compose(v -> httpDeployment == null ? Future.succeededFuture() : vertx.undeploy(httpDeployment))),
         stage("background work stops", () -> {
           catalogSync.stop(vertx);
+          if (feedDeployment != null) vertx.undeploy(feedDeployment);
           vertx.cancelTimer(pruningTimer);
           return Future.join(features.stream().map(Feature::stop).toList()).mapEmpty();
         }),

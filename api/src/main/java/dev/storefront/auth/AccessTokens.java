@@ -50,10 +50,14 @@ public final class AccessTokens implements JWTAuth {
     this.signing = options;
   }
 
-  /** A token for this user, with a fresh {@code jti}. */
-  public String issue(long userId, String role) {
+  /**
+   * A token for this user, with a fresh {@code jti}; {@code sid} names the sign-in (refresh-token
+   * family) it belongs to, so what hangs on the sign-in (event streams) can end with it.
+   */
+  public String issue(long userId, String role, UUID session) {
     JsonObject claims = new JsonObject()
         .put("sub", Long.toString(userId))
+        .put("sid", session.toString())
         .put("jti", UUID.randomUUID().toString())
         .put("roles", new JsonArray().add(role));
     return jwt.generateToken(claims, signing);

@@ -62,7 +62,7 @@ public final class AuthService {
     return refreshTokens.rotate(refreshToken)
         .recover(e -> Future.failedFuture(e instanceof RefreshTokens.Rejected
             ? new ProblemException(401, "invalid-refresh-token", "Invalid refresh token", "Sign in again.") : e))
-        .map(r -> tokenPair(accessTokens.issue(r.userId(), r.role()), r.newToken()));
+        .map(r -> tokenPair(accessTokens.issue(r.userId(), r.role(), r.session()), r.newToken()));
   }
 
   public Future<Void> logout(String refreshToken) {
@@ -86,7 +86,8 @@ public final class AuthService {
   }
 
   private Future<JsonObject> tokens(long userId, String role) {
-    return refreshTokens.issue(userId).map(refresh -> tokenPair(accessTokens.issue(userId, role), refresh));
+    return refreshTokens.issue(userId)
+        .map(refresh -> tokenPair(accessTokens.issue(userId, role, refresh.session()), refresh.token()));
   }
 
   private JsonObject tokenPair(String access, String refresh) {

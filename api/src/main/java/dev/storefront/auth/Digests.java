@@ -5,10 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** SHA-256 of a string, for values stored or keyed without keeping the original (tokens, emails). */
-final class Digests {
+public final class Digests {
   private Digests() {}
 
-  static byte[] sha256(String value) {
+  public static byte[] sha256(String value) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

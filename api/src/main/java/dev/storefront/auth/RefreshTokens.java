@@ -2,6 +2,7 @@ package dev.storefront.auth;
 
 import dev.storefront.config.AuthSettings;
 import dev.storefront.db.SqlFiles;
+import dev.storefront.events.Events;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.RowSet;
@@ -29,12 +30,16 @@ public final class RefreshTokens {
   private static final String FOR_UPDATE = SqlFiles.load("auth/refresh-token-for-update.sql");
   private static final String MARK_USED = SqlFiles.load("auth/mark-refresh-token-used.sql");
   private static final String REVOKE_FAMILY = SqlFiles.load("auth/revoke-family.sql");
+  private static final String SESSION_ACTIVE = SqlFiles.load("auth/session-active.sql");
   private static final String PRUNE = SqlFiles.load("auth/prune-refresh-tokens.sql");
   private static final String USABLE = SqlFiles.load("auth/refresh-token-usable.sql");
   private static final long PRUNE_EVERY_MS = 3_600_000;
 
   /** The outcome of presenting a refresh token. */
-  public record Rotation(long userId, String role, String newToken) {}
+  public record Rotation(long userId, String role, String newToken, UUID session) {}
+
+  /** A new refresh token and the sign-in (family) it starts; access tokens carry the latter as {@code sid}. */
+  public record Issued(String token, UUID session) {}
 
   /** Thrown (as a failed future) for unknown, expired, revoked or reused tokens. */
   public static final class Rejected extends RuntimeException {
@@ -57,12 +62,13 @@ public final class RefreshTokens {
   }
 
   /** Starts a new family (a sign-in), which ends {@code ttlDays} later however often it rotates. */
-  public Future<String> issue(long userId) {
+  public Future<Issued> issue(long userId) {
     OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plusDays(ttlDays);
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    return pool.withConnection(c -> insert(c, userId, UUID.randomUUID(), expires, token));
+    UUID session = UUID.randomUUID();
+    return pool.withConnection(c -> insert(c, userId, session, expires, token)).map(t -> new Issued(t, session));
   }
 
   public Future<Rotation> rotate(String token) {
@@ -77,13 +83,13 @@ public final class RefreshTokens {
         return withinGrace(row)
             ? tx.preparedQuery(USABLE).execute(Tuple.of(hash(successor), family)).compose(next ->
                 next.iterator().hasNext() && next.iterator().next().getBoolean("usable")
-                    ? Future.succeededFuture(new Rotation(userId, row.getString("role"), successor))
-                    : revoke(tx, family))
-            : revoke(tx, family);
+                    ? Future.succeededFuture(new Rotation(userId, row.getString("role"), successor, family))
+                    : revoke(tx, userId, family))
+            : revoke(tx, userId, family);
       }
       return tx.preparedQuery(MARK_USED).execute(Tuple.of(row.getLong("id")))
           .compose(v -> insert(tx, userId, family, row.getOffsetDateTime("expires_at"), successor))
-          .map(next -> new Rotation(userId, row.getString("role"), next));
+          .map(next -> new Rotation(userId, row.getString("role"), next, family));
     })).compose(r -> r.newToken() == null ? Future.failedFuture(new Rejected("reused")) : Future.succeededFuture(r));
   }
 
@@ -96,15 +102,28 @@ public final class RefreshTokens {
    * A rotated token came back outside the grace: someone holds a copy. Ends the whole family, and
    * commits that before refusing (outside the transaction, so it is not rolled back).
    */
-  private static Future<Rotation> revoke(SqlClient tx, UUID family) {
-    return tx.preparedQuery(REVOKE_FAMILY).execute(Tuple.of(family)).map(ignored -> new Rotation(-1, null, null));
+  private static Future<Rotation> revoke(SqlClient tx, long userId, UUID family) {
+    return revokeFamily(tx, userId, family).map(ignored -> new Rotation(-1, null, null, family));
+  }
+
+  /** Ends a sign-in, and tells its open streams (through the outbox) in the same transaction. */
+  private static Future<Void> revokeFamily(SqlClient tx, long userId, UUID family) {
+    return tx.preparedQuery(REVOKE_FAMILY).execute(Tuple.of(family))
+        .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture() : Events.sessionRevoked(tx, userId, family));
+  }
+
+  /** True while the sign-in has a token that is neither revoked nor expired. */
+  public Future<Boolean> active(long userId, UUID session) {
+    return pool.preparedQuery(SESSION_ACTIVE).execute(Tuple.of(userId, session))
+        .map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   /** Revokes the family of this token; unknown tokens are ignored (logout is idempotent). */
   public Future<Void> revokeFamilyOf(String token) {
     return pool.withTransaction(tx -> tx.preparedQuery(FOR_UPDATE).execute(Tuple.of(hash(token))).compose(rows -> {
       if (!rows.iterator().hasNext()) return Future.succeededFuture();
-      return tx.preparedQuery(REVOKE_FAMILY).execute(Tuple.of(rows.iterator().next().getUUID("family_id"))).mapEmpty();
+      Row row = rows.iterator().next();
+      return revokeFamily(tx, row.getLong("user_id"), row.getUUID("family_id"));
     }));
   }
 

@@ -110,8 +110,12 @@ public final class CatalogService {
     return pdp.evict(pdpKey(id));
   }
 
-  /** Drops this instance's in-process copy of a product another instance changed. */
-  public void evictLocal(long id) {
-    pdp.evictLocal(pdpKey(id));
+  /**
+   * Evicts a product changed anywhere (from its event): L1 and Redis, again a moment later. Every
+   * instance does it, so a writer that died between its commit and its own eviction leaves
+   * nothing stale behind.
+   */
+  Future<Void> evictChanged(long id) {
+    return pdp.evict(pdpKey(id));
   }
 }

@@ -5,7 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.LongConsumer;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,36 +15,34 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>listing versions, per category and for the whole catalog (key 0): PLP cache keys carry
  *       them, so a bumped version makes old pages unreachable;</li>
- *   <li>recent product changes: each product changed in the look-back window is evicted from the
- *       in-process cache on every poll, which also catches a load that raced with the write.</li>
+ *   <li>product pages are evicted by the product and stock events of the outbox, which this
+ *       instance's {@code EventFeed} reads and {@link CatalogEvictions} consumes.</li>
  * </ul>
- * While polls fail for longer than {@link #MAX_LAG_MS}, {@link #inSync()} is false and the caches
- * stop serving from process memory, so staleness stays bounded even when this instance is cut off.
+ * While these polls or the event feed fail for longer than {@link #MAX_LAG_MS}, {@link #inSync()}
+ * is false and the caches stop serving from process memory, so staleness stays bounded even when
+ * this instance is cut off.
  */
 public final class CatalogSync {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogSync.class);
   static final int WHOLE_CATALOG = 0;
   public static final long MAX_LAG_MS = 1_000;
-  private static final int LOOK_BACK_SECONDS = 3;
-  private static final long PRUNE_EVERY_MS = 60_000;
   private static final long FAILURE_LOG_EVERY_MS = 10_000;
 
   private final ProductRepository repository;
   private volatile Map<Integer, Long> versions = Map.of();
   private volatile long lastSyncMs;
-  private volatile LongConsumer onProductChanged = id -> {};
+  private volatile DoubleSupplier feedLagSeconds = () -> 0;
   private volatile long timerId = -1;
   private volatile boolean stopped;
-  private long lastPruneMs;
   private long lastFailureLogMs;
 
   public CatalogSync(ProductRepository repository) {
     this.repository = repository;
   }
 
-  /** Called with each recently changed product id, on every poll while the change is recent. */
-  public void onProductChanged(LongConsumer listener) {
-    this.onProductChanged = listener;
+  /** The event feed that evicts product pages: while it lags, process memory is not trusted either. */
+  public void followFeed(DoubleSupplier lagSeconds) {
+    this.feedLagSeconds = lagSeconds;
   }
 
   public Future<Void> start(Vertx vertx, long pollMs) {
@@ -79,7 +77,7 @@ public final class CatalogSync {
   }
 
   public boolean inSync() {
-    return System.currentTimeMillis() - lastSyncMs <= MAX_LAG_MS;
+    return System.currentTimeMillis() - lastSyncMs <= MAX_LAG_MS && feedLagSeconds.getAsDouble() * 1000 <= MAX_LAG_MS;
   }
 
   /** Time since the start of the last successful poll: what this instance may have missed. */
@@ -89,15 +87,11 @@ public final class CatalogSync {
 
   Future<Void> poll() {
     long started = System.currentTimeMillis();
-    Future<Void> pruned = started - lastPruneMs >= PRUNE_EVERY_MS
-        ? repository.pruneChanges().onSuccess(n -> lastPruneMs = started).mapEmpty()
-        : Future.succeededFuture();
-    return Future.all(repository.versions(), repository.recentChanges(LOOK_BACK_SECONDS), pruned)
-        .map(all -> {
+    return repository.versions()
+        .map(rows -> {
           Map<Integer, Long> next = new HashMap<>();
-          for (Row row : all.<io.vertx.sqlclient.RowSet<Row>>resultAt(0)) next.put(row.getInteger(0), row.getLong(1));
+          for (Row row : rows) next.put(row.getInteger(0), row.getLong(1));
           merge(next);
-          for (Row row : all.<io.vertx.sqlclient.RowSet<Row>>resultAt(1)) onProductChanged.accept(row.getLong(1));
           // The poll's start, not its end: changes committed while it ran are seen next time.
           lastSyncMs = Math.max(lastSyncMs, started);
           return null;

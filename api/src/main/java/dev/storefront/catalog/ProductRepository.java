@@ -19,9 +19,6 @@ public final class ProductRepository {
   private static final String VERSIONS = SqlFiles.load("catalog/catalog-versions.sql");
   private static final String UPDATE = SqlFiles.load("catalog/update-product.sql");
   private static final String BUMP_VERSIONS = SqlFiles.load("catalog/bump-versions.sql");
-  private static final String RECORD_CHANGE = SqlFiles.load("catalog/record-change.sql");
-  private static final String RECENT_CHANGES = SqlFiles.load("catalog/recent-changes.sql");
-  private static final String PRUNE_CHANGES = SqlFiles.load("catalog/prune-changes.sql");
   private static final String LIST_COLUMNS = "id, sku, name, category_id, price_cents, currency, stock, image_key";
 
   private final Pool pool;
@@ -106,19 +103,6 @@ public final class ProductRepository {
   /** Bumps the listing versions of the category, its parent and the whole catalog. */
   public Future<RowSet<Row>> bumpVersions(SqlClient tx, int categoryId) {
     return tx.preparedQuery(BUMP_VERSIONS).execute(Tuple.of(categoryId));
-  }
-
-  /** Records a committed-with-the-transaction change; call it last so its time is near commit. */
-  public Future<Void> recordChange(SqlClient tx, long productId) {
-    return tx.preparedQuery(RECORD_CHANGE).execute(Tuple.of(productId)).mapEmpty();
-  }
-
-  public Future<RowSet<Row>> recentChanges(int lookBackSeconds) {
-    return pool.preparedQuery(RECENT_CHANGES).execute(Tuple.of(lookBackSeconds));
-  }
-
-  public Future<Integer> pruneChanges() {
-    return pool.preparedQuery(PRUNE_CHANGES).execute().map(RowSet::rowCount);
   }
 
   private static Row firstOrNull(RowSet<Row> rows) {

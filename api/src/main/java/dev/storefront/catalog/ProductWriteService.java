@@ -1,5 +1,6 @@
 package dev.storefront.catalog;
 
+import dev.storefront.events.Events;
 import dev.storefront.web.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -10,9 +11,9 @@ import java.util.Map;
 
 /**
  * Product and stock writes. Each runs in one transaction with its listing-version bump and its
- * change-feed row; after the commit the PDP is evicted (L1 and Redis) and the new versions are
- * applied locally, so the next read here sees the change, and other instances see it within one
- * {@link CatalogSync} poll. Each answers with the product as operators see it, on sale or not.
+ * event row; after the commit the PDP is evicted (L1 and Redis) and the new versions are applied
+ * locally, so the next read here sees the change, and other instances see it when their event
+ * feed and {@link CatalogSync} poll pick it up (well under a second). Each answers with the product as operators see it, on sale or not.
  */
 public final class ProductWriteService {
   private final Pool pool;
@@ -42,7 +43,7 @@ public final class ProductWriteService {
   public Future<Buffer> update(long id, ProductEdit edit) {
     return pool.withTransaction(tx -> repository.update(tx, id, edit).compose(row -> {
       if (row == null) return Future.failedFuture(notFound(id));
-      return bump(tx, row.getInteger("category_id")).compose(b -> repository.recordChange(tx, id).map(b));
+      return bump(tx, row.getInteger("category_id")).compose(b -> Events.productChanged(tx, id).map(b));
     })).compose(this::afterCommit).compose(v -> catalog.evictProduct(id)).compose(v -> adminRead(id));
   }
 

@@ -12,13 +12,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The one way stock levels change (admin writes, checkout, expiry, payment and refund): inside the
- * caller's transaction each change writes its event row, bumps the listing versions when
- * availability crosses zero and, last, the change-feed row every instance polls; after the commit
- * {@link Batch#published()} applies the versions here and evicts the product pages.
+ * caller's transaction each change bumps the listing versions when availability crosses zero and,
+ * last, {@link Batch#record} writes one stock event per product with its final level (the outbox
+ * every instance and stream reads); after the commit {@link Batch#published()} applies the
+ * versions here and evicts the product pages.
  */
 public final class StockChanges {
   private static final String ADJUST = SqlFiles.load("catalog/adjust-stock.sql");
@@ -41,7 +42,7 @@ public final class StockChanges {
 
   public final class Batch {
     private final Map<Integer, Long> bumped = new HashMap<>();
-    private final TreeSet<Long> changed = new TreeSet<>();
+    private final TreeMap<Long, Integer> changed = new TreeMap<>();
 
     /** Sets a level; false when there is no such product. */
     public Future<Boolean> set(SqlConnection tx, long productId, int level) {
@@ -68,20 +69,22 @@ public final class StockChanges {
       if (!rows.iterator().hasNext()) return Future.succeededFuture(false);
       Row row = rows.iterator().next();
       int stock = row.getInteger("stock");
-      changed.add(productId);
+      changed.put(productId, stock);
       // Listings only show in/out of stock, so only a change across zero makes them stale.
       Future<Void> bump = (row.getInteger("old_stock") > 0) == (stock > 0) ? Future.succeededFuture()
           : repository.bumpVersions(tx, row.getInteger("category_id")).map(versions -> {
             for (Row v : versions) bumped.merge(v.getInteger(0), v.getLong(1), Math::max);
             return null;
           });
-      return bump.compose(v -> Events.stockChanged(tx, productId, stock)).map(true);
+      return bump.map(true);
     }
 
-    /** The change-feed rows; call it last in the transaction so their time is near the commit. */
+    /** The stock events; call it last in the transaction so their time is near the commit. */
     public Future<Void> record(SqlConnection tx) {
       Future<Void> chain = Future.succeededFuture();
-      for (long id : changed) chain = chain.compose(v -> repository.recordChange(tx, id));
+      for (Map.Entry<Long, Integer> c : changed.entrySet()) {
+        chain = chain.compose(v -> Events.stockChanged(tx, c.getKey(), c.getValue()));
+      }
       return chain;
     }
 
@@ -89,7 +92,7 @@ public final class StockChanges {
     public Future<Void> published() {
       if (!bumped.isEmpty()) catalogSync.merge(bumped);
       List<Future<Void>> evictions = new ArrayList<>();
-      for (long id : changed) evictions.add(catalog.evictProduct(id));
+      for (long id : changed.keySet()) evictions.add(catalog.evictProduct(id));
       return Future.all(evictions).mapEmpty();
     }
   }

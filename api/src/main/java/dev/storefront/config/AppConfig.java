@@ -28,6 +28,7 @@ public record AppConfig(
     String mediaBaseUrl,
     AuthSettings auth,
     CommerceSettings commerce,
+    RealtimeSettings realtime,
     String sentryDsn,
     String environment,
     String release) {
@@ -72,6 +73,7 @@ public record AppConfig(
         env.string("MEDIA_BASE_URL", "/media"),
         AuthSettings.from(env),
         CommerceSettings.from(env),
+        RealtimeSettings.from(env),
         env.optional("SENTRY_DSN"),
         env.string("APP_ENVIRONMENT", "production"),
         env.string("APP_RELEASE", "storefront-api@" + Version.current()));
@@ -100,6 +102,6 @@ public record AppConfig(
     return new AppConfig(port, httpInstances, bodyLimitBytes, maxHeaderBytes, http2ClearText, database, databaseSchema,
         databasePoolSize, databaseTimeoutMs, redisUrl, securityRedisUrl, redisPoolSize, redisTimeoutMs, cache, operations, cacheNamespace,
         accessLog, mediaBaseUrl,
-        auth, commerce, sentryDsn, environment, release);
+        auth, commerce, realtime, sentryDsn, environment, release);
   }
 }

@@ -35,7 +35,8 @@ public final class Database {
     return build(vertx, config, "postgresql-feed", 1, 16, config.databaseTimeoutMs());
   }
 
-  private static Pool build(Vertx vertx, AppConfig config, String name, int size, int waitQueue, long waitMs) {
+  /** Where and how every connection of the process connects (pools and the event listener). */
+  public static PgConnectOptions connectOptions(AppConfig config, String name) {
     var db = config.database();
     PgConnectOptions connect = new PgConnectOptions()
         .setHost(db.host())
@@ -50,6 +51,11 @@ public final class Database {
             "application_name", "storefront-api",
             "statement_timeout", Integer.toString(config.databaseTimeoutMs()),
             "search_path", config.databaseSchema()));
+    return connect;
+  }
+
+  private static Pool build(Vertx vertx, AppConfig config, String name, int size, int waitQueue, long waitMs) {
+    PgConnectOptions connect = connectOptions(config, name);
     PoolOptions pool = new PoolOptions()
         .setName(name)
         .setMaxSize(size)

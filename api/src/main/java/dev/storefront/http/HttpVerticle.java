@@ -1,5 +1,6 @@
 package dev.storefront.http;
 
+import dev.storefront.config.RealtimeSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
@@ -35,7 +36,7 @@ public final class HttpVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setPort(port)
         .setMaxHeaderSize(maxHeaderBytes)
-        .setIdleTimeout(120)
+        .setIdleTimeout(RealtimeSettings.HTTP_IDLE_TIMEOUT_SECONDS)
         .setHttp2ClearTextEnabled(http2ClearText);
     boolean cors = !parts.corsOrigins().isEmpty();
     RequestGate gate = new RequestGate(ApiRouter.create(vertx, parts), cors);

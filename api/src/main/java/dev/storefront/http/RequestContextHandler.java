@@ -13,10 +13,13 @@ import io.vertx.ext.web.handler.PlatformHandler;
 
 /**
  * First handler of every request: assigns the request id (echoed as {@code X-Request-Id}) and, when
- * the response ends, records the latency metric and writes one JSON access line.
+ * the response ends, records the latency metric and writes one JSON access line (event streams,
+ * which are not requests in that sense, do both their own way).
  */
 public final class RequestContextHandler implements PlatformHandler {
   public static final String REQUEST_ID = "requestId";
+  /** Set by a handler that turned the request into an event stream: it writes its own line and metrics. */
+  public static final String STREAM = "eventStream";
   static final String ROUTE = "routeTemplate";
   private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
 
@@ -44,6 +47,7 @@ public final class RequestContextHandler implements PlatformHandler {
     rc.put(REQUEST_ID, requestId);
     rc.response().putHeader(X_REQUEST_ID, requestId);
     rc.addEndHandler(v -> {
+      if (rc.get(STREAM) != null) return;
       long nanos = System.nanoTime() - start;
       String route = routeOf(rc);
       int status = rc.response().getStatusCode();

@@ -19,6 +19,11 @@ public final class SecurityHeaders implements PlatformHandler {
       + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
       + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+  /** True when the client sent HEAD: after the reroute the request reads as a GET. */
+  public static boolean isHead(RoutingContext rc) {
+    return rc.get(REROUTED) != null;
+  }
+
   @Override
   public void handle(RoutingContext rc) {
     if (rc.request().method() == HttpMethod.TRACE) {

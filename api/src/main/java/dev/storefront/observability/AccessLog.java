@@ -55,7 +55,13 @@ public final class AccessLog implements AutoCloseable {
   }
 
   public void log(String requestId, String method, String route, int status, double durationMs) {
-    int lost = own.get().append(requestId, method, route, status, durationMs);
+    int lost = own.get().append(requestId, method, route, status, durationMs, -1, null);
+    if (lost > 0) dropped.increment(lost);
+  }
+
+  /** The one line of an event stream, when it ends: how long it was open, what it sent, why it ended. */
+  public void logStream(String requestId, String route, double durationMs, long events, String endReason) {
+    int lost = own.get().append(requestId, "GET", route, 200, durationMs, events, endReason);
     if (lost > 0) dropped.increment(lost);
   }
 
@@ -111,7 +117,8 @@ public final class AccessLog implements AutoCloseable {
     private final ArrayDeque<Chunk> full = new ArrayDeque<>();
 
     /** Appends one line; returns how many lines were dropped because the writer is behind. */
-    synchronized int append(String requestId, String method, String route, int status, double durationMs) {
+    synchronized int append(String requestId, String method, String route, int status, double durationMs,
+        long events, String endReason) {
       Instant now = Instant.now();
       raw("{\"@timestamp\":\"");
       timestamp(now);
@@ -121,7 +128,9 @@ public final class AccessLog implements AutoCloseable {
       raw("\",\"method\":\"").text(method);
       raw("\",\"route\":\"").text(route);
       raw("\",\"status\":").number(status);
-      raw(",\"durationMs\":").millis(durationMs).raw("}\n");
+      raw(",\"durationMs\":").millis(durationMs);
+      if (endReason != null) raw(",\"events\":").number(events).raw(",\"endReason\":\"").text(endReason).raw("\"");
+      raw("}\n");
       lines++;
       if (length < CHUNK_BYTES) return 0;
       Chunk chunk = cut();

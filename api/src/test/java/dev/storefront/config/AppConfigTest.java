@@ -56,4 +56,12 @@ class AppConfigTest {
     assertThatThrownBy(() -> AppConfig.from(Map.of("ACCESS_LOG", "maybe")))
         .hasMessageContaining("ACCESS_LOG");
   }
+
+  @Test
+  void streamHeartbeatsMustComeWellInsideTheHttpIdleTimeout() {
+    assertThat(AppConfig.from(Map.of()).realtime().heartbeatSeconds()).isEqualTo(15);
+    assertThat(AppConfig.from(Map.of("SSE_HEARTBEAT_SECONDS", "60")).realtime().heartbeatSeconds()).isEqualTo(60);
+    assertThatThrownBy(() -> AppConfig.from(Map.of("SSE_HEARTBEAT_SECONDS", "61")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("SSE_HEARTBEAT_SECONDS");
+  }
 }

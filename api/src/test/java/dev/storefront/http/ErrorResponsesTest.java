@@ -141,6 +141,7 @@ class ErrorResponsesTest {
     for (var op : Contract.get().contract.operations()) {
       String path = op.getOpenAPIPath();
       if (op.getHttpMethod() != HttpMethod.GET || path.contains("{") || !op.getSecurityRequirements().isEmpty()) continue;
+      if (path.endsWith("/stream")) continue; // never-ending bodies: the stream tests open them
       assertThat(get(path).statusCode()).as(op.getOperationId()).isEqualTo(200);
     }
   }

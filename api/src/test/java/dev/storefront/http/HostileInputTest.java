@@ -39,6 +39,8 @@ class HostileInputTest {
       "Permissions-Policy", "Content-Security-Policy", "X-Frame-Options"};
 
   static TestApp t;
+  static io.vertx.core.Vertx streamClients;
+  static io.vertx.core.http.HttpClient streams;
   static Map<String, String> tokens = new LinkedHashMap<>();
   int requests;
 
@@ -50,10 +52,13 @@ class HostileInputTest {
         .put("email", "hostile@example.com").put("password", "a sturdy passphrase").toBuffer(), (String) null)
         .bodyAsJsonObject().getString("accessToken"));
     tokens.put("admin", t.adminToken());
+    streamClients = io.vertx.core.Vertx.vertx();
+    streams = streamClients.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
   }
 
   @AfterAll
   static void stop() throws Exception {
+    streamClients.close().await();
     t.close();
   }
 
@@ -116,7 +121,10 @@ class HostileInputTest {
     assertThat(requests).as("requests sent").isGreaterThan(1000);
   }
 
-  private record Pending(String what, HttpMethod method, String uri, io.vertx.core.Future<HttpResponse<Buffer>> response) {}
+  /** What came back: the whole response, or for an event stream that opened, only its head (then closed). */
+  private record Answer(int status, io.vertx.core.MultiMap headers, String body, HttpResponse<Buffer> whole) {}
+
+  private record Pending(String what, HttpMethod method, String uri, io.vertx.core.Future<Answer> response) {}
 
   private final List<Pending> inFlight = new ArrayList<>();
 
@@ -124,30 +132,54 @@ class HostileInputTest {
   private void exchange(SoftAssertions soft, String who, HttpMethod method, String path, String query, Buffer body,
       String token) {
     String uri = query == null || query.isEmpty() ? path : path + "?" + query;
-    var request = t.client.request(method, uri);
-    if (token != null) request.putHeader("Authorization", "Bearer " + token);
-    var response = body == null ? request.send()
-        : request.putHeader("Content-Type", "application/json").sendBuffer(body);
+    io.vertx.core.Future<Answer> response;
+    if (path.endsWith("/stream")) {
+      response = openStream(method, uri, body, token);
+    } else {
+      var request = t.client.request(method, uri);
+      if (token != null) request.putHeader("Authorization", "Bearer " + token);
+      response = (body == null ? request.send() : request.putHeader("Content-Type", "application/json").sendBuffer(body))
+          .map(r -> new Answer(r.statusCode(), r.headers(), r.bodyAsString(), r));
+    }
     requests++;
     String what = who + " " + method + " " + abbreviate(uri) + " " + (body == null ? "" : abbreviate(body.toString()));
     inFlight.add(new Pending(what, method, uri, response));
     if (inFlight.size() >= 8) check(soft);
   }
 
+  /** An event stream that opens never ends by itself: its head is checked, then the connection is closed. */
+  private io.vertx.core.Future<Answer> openStream(HttpMethod method, String uri, Buffer body, String token) {
+    var options = new io.vertx.core.http.RequestOptions().setMethod(method).setHost("127.0.0.1")
+        .setPort(t.app.port()).setURI(uri);
+    if (token != null) options.putHeader("Authorization", "Bearer " + token);
+    if (body != null) options.putHeader("Content-Type", "application/json");
+    return streams.request(options)
+        .compose(request -> body == null ? request.send() : request.send(body))
+        .compose(response -> {
+          if (response.statusCode() != 200) {
+            return response.body().map(b -> new Answer(response.statusCode(), response.headers(), b.toString(), null));
+          }
+          response.request().connection().close();
+          return io.vertx.core.Future.succeededFuture(new Answer(200, response.headers(), "", null));
+        });
+  }
+
   private void check(SoftAssertions soft) {
     for (Pending p : inFlight) {
-      HttpResponse<Buffer> r = p.response().await();
-      soft.assertThat(r.statusCode()).as(p.what() + " -> " + abbreviate(r.bodyAsString())).isLessThan(500);
-      if (r.statusCode() >= 400) {
-        soft.assertThat(r.getHeader("Content-Type")).as(p.what()).isEqualTo("application/problem+json");
+      Answer r = p.response().await();
+      soft.assertThat(r.status()).as(p.what() + " -> " + abbreviate(r.body())).isLessThan(500);
+      if (r.status() >= 400) {
+        soft.assertThat(r.headers().get("Content-Type")).as(p.what()).isEqualTo("application/problem+json");
+      } else if (r.whole() == null) {
+        soft.assertThat(r.headers().get("Content-Type")).as(p.what()).startsWith("text/event-stream");
       } else {
         try {
-          Contract.checked(p.method(), p.uri(), r);
+          Contract.checked(p.method(), p.uri(), r.whole());
         } catch (AssertionError e) {
           soft.fail(p.what() + ": " + e.getMessage());
         }
       }
-      for (String header : SECURITY_HEADERS) soft.assertThat(r.getHeader(header)).as(p.what() + " " + header).isNotNull();
+      for (String header : SECURITY_HEADERS) soft.assertThat(r.headers().get(header)).as(p.what() + " " + header).isNotNull();
     }
     inFlight.clear();
   }

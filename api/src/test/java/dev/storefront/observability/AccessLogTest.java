@@ -32,6 +32,22 @@ class AccessLogTest {
   }
 
   @Test
+  void anEventStreamGetsOneLineWhenItEndsWithWhatItSentAndWhy() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AccessLog log = new AccessLog(out, new SimpleMeterRegistry());
+    log.logStream("req-s", "/api/v1/inventory/stream", 61_000.5, 42, "client-closed");
+    log.log("req-r", "GET", "/api/v1/products/{id}", 200, 1);
+    log.close();
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    JsonObject stream = new JsonObject(lines[0]);
+    assertThat(stream.getString("route")).isEqualTo("/api/v1/inventory/stream");
+    assertThat(stream.getDouble("durationMs")).isEqualTo(61_000.5);
+    assertThat(stream.getLong("events")).isEqualTo(42);
+    assertThat(stream.getString("endReason")).isEqualTo("client-closed");
+    assertThat(new JsonObject(lines[1]).containsKey("endReason")).isFalse();
+  }
+
+  @Test
   void dropsAndCountsLinesRatherThanBlockWhenTheWriterIsStuck() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);

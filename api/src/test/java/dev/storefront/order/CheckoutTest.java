@@ -217,7 +217,7 @@ class CheckoutTest {
     String stockEvents = "SELECT count(*) FROM events WHERE type = 'stock.changed' "
         + "AND (payload->>'productId')::bigint IN (41, 42)";
     long eventsBefore = sql.scalar(stockEvents);
-    long changesBefore = sql.scalar("SELECT count(*) FROM catalog_changes WHERE product_id IN (41, 42)");
+    long changesBefore = sql.scalar("SELECT count(*) FROM events WHERE product_id IN (41, 42)");
 
     String key = key();
     HttpResponse<Buffer> r = shoppers.checkout(a, key);
@@ -231,7 +231,7 @@ class CheckoutTest {
     assertThat(sql.scalar("SELECT count(*) FROM idempotency_keys WHERE user_id = ?", a.id())).isZero();
     assertThat(sql.scalar("SELECT count(*) FROM events WHERE user_id = ?", a.id())).isZero();
     assertThat(sql.scalar(stockEvents)).isEqualTo(eventsBefore);
-    assertThat(sql.scalar("SELECT count(*) FROM catalog_changes WHERE product_id IN (41, 42)")).isEqualTo(changesBefore);
+    assertThat(sql.scalar("SELECT count(*) FROM events WHERE product_id IN (41, 42)")).isEqualTo(changesBefore);
     var lines = shoppers.get(a, "/api/v1/cart").bodyAsJsonObject().getJsonArray("items");
     assertThat(lines.size()).as("the cart is kept").isEqualTo(2);
     assertThat(lines.getJsonObject(1).getBoolean("available")).isFalse();

@@ -38,7 +38,7 @@ public final class Shoppers implements AutoCloseable {
     List<Long> ids = sql.longs("INSERT INTO users (email, password_hash) SELECT ? || g || '@example.test', "
         + "'no-password' FROM generate_series(1, ?) g RETURNING id", prefix, n);
     List<Shopper> shoppers = new ArrayList<>(n);
-    for (long id : ids) shoppers.add(new Shopper(id, tokens.issue(id, "customer")));
+    for (long id : ids) shoppers.add(new Shopper(id, tokens.issue(id, "customer", java.util.UUID.randomUUID())));
     return shoppers;
   }
 

@@ -132,6 +132,38 @@ public final class TestApp implements AutoCloseable {
     }
   }
 
+  /** The Vert.x the test clients run on (never the server's). */
+  public Vertx clientVertx() {
+    return clientVertx;
+  }
+
+  /** Opens an event stream on this instance (the caller closes it). */
+  public SseClient stream(String uri, Map<String, String> headers) {
+    return stream(app.port(), uri, headers);
+  }
+
+  /** Opens an event stream on an instance listening on {@code port}, e.g. a sibling. */
+  public SseClient stream(int port, String uri, Map<String, String> headers) {
+    return SseClient.open(clientVertx, port, uri, headers);
+  }
+
+  /** Sets a product's stock through the admin API. */
+  public void setStock(long product, int stock) {
+    HttpResponse<Buffer> r = send(HttpMethod.PUT, "/api/v1/admin/products/" + product + "/stock",
+        new io.vertx.core.json.JsonObject().put("stock", stock).toBuffer(), true);
+    if (r.statusCode() != 200) throw new IllegalStateException("stock write answered " + r.statusCode());
+  }
+
+  /** A scrape rendered after this call: scrapes within a second of each other share one rendering. */
+  public String freshMetrics() {
+    try {
+      Thread.sleep(1_100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return management("/metrics").bodyAsString();
+  }
+
   /** GET on the management port (metrics, probes). */
   public HttpResponse<Buffer> management(String uri) {
     return management.get(uri).send().await();

@@ -1,1 +1,0 @@
-INSERT INTO catalog_changes (product_id) VALUES ($1)

@@ -1,0 +1,222 @@
+package dev.storefront.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.auth.AccessTokens;
+import dev.storefront.support.Shoppers;
+import dev.storefront.support.Shoppers.Shopper;
+import dev.storefront.support.SseClient;
+import dev.storefront.support.SseClient.Frame;
+import dev.storefront.support.Sql;
+import dev.storefront.support.TestApp;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The signed-in user's stream: tickets, only one's own events (live and replayed), and the sign-in's end. */
+class UserStreamTest {
+  static TestApp t;
+  static Sql sql;
+  static Shoppers shoppers;
+
+  /** A real sign-up and sign-in: user id, access and refresh tokens. */
+  record Account(long id, String email, String access, String refresh) {
+    Shopper shopper() {
+      return new Shopper(id, access);
+    }
+  }
+
+  @BeforeAll
+  static void start() {
+    // No reuse grace: a refresh token presented twice ends its sign-in at once.
+    t = TestApp.start("user_stream", Map.of("REFRESH_REUSE_GRACE_SECONDS", "0"));
+    sql = new Sql(t.config);
+    shoppers = new Shoppers(t);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    shoppers.close();
+    t.close();
+  }
+
+  static Account signUp() {
+    String email = "u" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    var created = t.send(HttpMethod.POST, "/api/v1/auth/signup",
+        new JsonObject().put("email", email).put("password", "a sturdy passphrase").toBuffer(), (String) null);
+    assertThat(created.statusCode()).isEqualTo(201);
+    return signIn(email);
+  }
+
+  static Account signIn(String email) {
+    JsonObject tokens = t.login(email, "a sturdy passphrase").bodyAsJsonObject();
+    return new Account(Long.parseLong(claims(tokens.getString("accessToken")).getString("sub")), email,
+        tokens.getString("accessToken"), tokens.getString("refreshToken"));
+  }
+
+  static JsonObject claims(String jwt) {
+    return new JsonObject(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+  }
+
+  static String ticket(Account a) {
+    var r = t.send(HttpMethod.POST, "/api/v1/me/stream-tokens", null, a.access());
+    assertThat(r.statusCode()).isEqualTo(201);
+    assertThat(r.getHeader("Cache-Control")).isEqualTo("no-store");
+    assertThat(r.bodyAsJsonObject().getInteger("expiresIn")).isEqualTo(60);
+    return r.bodyAsJsonObject().getString("token");
+  }
+
+  static SseClient stream(String query, Map<String, String> headers) {
+    return t.stream("/api/v1/me/stream" + query, headers);
+  }
+
+  static long order(Account a) {
+    shoppers.putItem(a.shopper(), 60, 1);
+    var r = shoppers.checkout(a.shopper(), UUID.randomUUID().toString());
+    assertThat(r.statusCode()).isEqualTo(201);
+    return r.bodyAsJsonObject().getLong("id");
+  }
+
+  @Test
+  void aTicketOpensTheStreamOnceAndNothingElseDoes() throws Exception {
+    Account a = signUp();
+    String ticket = ticket(a);
+    try (SseClient first = stream("?token=" + ticket, Map.of());
+        SseClient again = stream("?token=" + ticket, Map.of());
+        SseClient none = stream("", Map.of());
+        SseClient forged = stream("?token=" + ticket + "x", Map.of());
+        SseClient bearer = stream("", Map.of("Authorization", "Bearer " + a.access()))) {
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(first.headers().get("Content-Type")).isEqualTo("text/event-stream; charset=utf-8");
+      assertThat(again.status()).as("single use").isEqualTo(401);
+      assertThat(none.status()).isEqualTo(401);
+      assertThat(forged.status()).isEqualTo(401);
+      assertThat(bearer.status()).isEqualTo(200);
+    }
+    assertThat(t.send(HttpMethod.POST, "/api/v1/me/stream-tokens", null, (String) null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aUserHoldsAtMostFiveStreamsPerInstance() throws Exception {
+    Account a = signUp();
+    java.util.List<SseClient> open = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 5; i++) open.add(stream("", Map.of("Authorization", "Bearer " + a.access())));
+      assertThat(open).allMatch(s -> s.status() == 200);
+      try (SseClient sixth = stream("?token=" + ticket(a), Map.of())) {
+        assertThat(sixth.status()).isEqualTo(429);
+      }
+    } finally {
+      open.forEach(SseClient::close);
+    }
+    long deadline = System.currentTimeMillis() + 3_000;
+    while (t.app.streamMetrics().openStreams() > 0 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+    try (SseClient again = stream("", Map.of("Authorization", "Bearer " + a.access()))) {
+      assertThat(again.status()).as("slots come back when streams end").isEqualTo(200);
+    }
+  }
+
+  @Test
+  void eachUserGetsOnlyTheirOwnEventsLiveAndOnReplay() throws Exception {
+    Account a = signUp();
+    Account b = signUp();
+    long before = t.app.eventFeed().position();
+    long orderId;
+    try (SseClient mine = stream("?token=" + ticket(a), Map.of());
+        SseClient theirs = stream("?token=" + ticket(b), Map.of())) {
+      orderId = order(a);
+      Frame frame = mine.next("order", 2_000);
+      assertThat(frame).isNotNull();
+      JsonObject data = new JsonObject(frame.data());
+      assertThat(data.getLong("orderId")).isEqualTo(orderId);
+      assertThat(data.getString("status")).isEqualTo("awaiting_payment");
+      assertThat(data.getString("at")).isNotBlank();
+      sql.update("INSERT INTO events (type, user_id, payload) VALUES ('points.changed', ?, "
+          + "jsonb_build_object('userId', ?::bigint, 'points', 120))", a.id(), a.id());
+      Frame points = mine.next("points", 2_000);
+      assertThat(new JsonObject(points.data()).getInteger("points")).isEqualTo(120);
+      assertThat(theirs.next(1_000)).extracting(Frame::retry).isEqualTo(3_000L);
+      assertThat(theirs.next(1_000)).as("B sees nothing of A's").isNull();
+    }
+    try (SseClient replayA = stream("?token=" + ticket(a) + "&lastEventId=" + before, Map.of());
+        SseClient replayB = stream("?token=" + ticket(b) + "&lastEventId=" + before, Map.of())) {
+      assertThat(new JsonObject(replayA.next("order", 2_000).data()).getLong("orderId")).isEqualTo(orderId);
+      assertThat(replayA.next("points", 2_000)).isNotNull();
+      replayB.next(1_000);
+      assertThat(replayB.next(1_000)).as("nor on replay").isNull();
+    }
+  }
+
+  @Test
+  void signingOutEndsTheStreamsOfThatSignInOnlyWithAFinalEvent() throws Exception {
+    Account a = signUp();
+    Account elsewhere = signIn(a.email());
+    try (SseClient ending = stream("?token=" + ticket(a), Map.of());
+        SseClient staying = stream("?token=" + ticket(elsewhere), Map.of())) {
+      ending.next(1_000);
+      staying.next(1_000);
+      var out = t.send(HttpMethod.POST, "/api/v1/auth/logout",
+          new JsonObject().put("refreshToken", a.refresh()).toBuffer(), a.access());
+      assertThat(out.statusCode()).isEqualTo(204);
+      Frame revoked = ending.next("revoked", 3_000);
+      assertThat(revoked).as("ended within a few seconds").isNotNull();
+      assertThat(new JsonObject(revoked.data()).getString("reason")).isEqualTo("signed-out");
+      long deadline = System.currentTimeMillis() + 2_000;
+      while (!ending.ended() && System.currentTimeMillis() < deadline) Thread.sleep(20);
+      assertThat(ending.ended()).isTrue();
+      assertThat(staying.next(1_000)).as("the other sign-in's stream goes on").isNull();
+      assertThat(staying.ended()).isFalse();
+    }
+    try (SseClient after = stream("", Map.of("Authorization", "Bearer " + a.access()))) {
+      assertThat(after.status()).as("a revoked sign-in opens no stream").isEqualTo(401);
+    }
+  }
+
+  @Test
+  void aReusedRefreshTokenEndsTheStreamsOfItsSignIn() throws Exception {
+    Account a = signUp();
+    var rotated = t.send(HttpMethod.POST, "/api/v1/auth/refresh",
+        new JsonObject().put("refreshToken", a.refresh()).toBuffer(), (String) null);
+    assertThat(rotated.statusCode()).isEqualTo(200);
+    String access = rotated.bodyAsJsonObject().getString("accessToken");
+    assertThat(claims(access).getString("sid")).as("rotation keeps the sign-in").isEqualTo(claims(a.access()).getString("sid"));
+    try (SseClient sse = stream("", Map.of("Authorization", "Bearer " + access))) {
+      sse.next(1_000);
+      var reused = t.send(HttpMethod.POST, "/api/v1/auth/refresh",
+          new JsonObject().put("refreshToken", a.refresh()).toBuffer(), (String) null);
+      assertThat(reused.statusCode()).isEqualTo(401);
+      assertThat(sse.next("revoked", 3_000)).isNotNull();
+    }
+  }
+
+  @Test
+  void anAccessTokenExpiringMidStreamDoesNotCutIt() throws Exception {
+    Account a = signUp();
+    JsonObject claims = claims(a.access());
+    var auth = t.config.auth();
+    AccessTokens tokens = new AccessTokens(t.clientVertx(), auth);
+    String shortLived = tokens.generateToken(new JsonObject().put("sub", claims.getString("sub"))
+            .put("sid", claims.getString("sid")).put("jti", UUID.randomUUID().toString())
+            .put("roles", new JsonArray().add("customer")),
+        new JWTOptions().setAlgorithm("ES256").setIssuer(auth.jwtIssuer()).setAudience(List.of(auth.jwtAudience()))
+            .setExpiresInSeconds(1));
+    try (SseClient sse = stream("", Map.of("Authorization", "Bearer " + shortLived))) {
+      assertThat(sse.status()).isEqualTo(200);
+      Thread.sleep(7_000); // past expiry and the verifier's 5 s leeway
+      assertThat(t.send(HttpMethod.GET, "/api/v1/me", null, shortLived).statusCode()).isEqualTo(401);
+      sql.update("INSERT INTO events (type, user_id, payload) VALUES ('points.changed', ?, "
+          + "jsonb_build_object('userId', ?::bigint, 'points', 7))", a.id(), a.id());
+      assertThat(sse.next("points", 2_000)).isNotNull();
+      assertThat(sse.ended()).isFalse();
+    }
+  }
+}

@@ -56,12 +56,15 @@ class StreamLifecycleTest {
       opened.add(http.request(new RequestOptions().setHost("127.0.0.1").setPort(t.app.port()).setURI(uri))
           .compose(request -> request.send()));
     }
-    Future.all(opened).await();
-    assertThat(opened).allMatch(f -> f.result().statusCode() == 200);
-    await(() -> metrics.openStreams() == 1_000, 10_000);
-    assertThat(metrics.openStreams()).isEqualTo(1_000);
-    assertThat(metrics.consumers()).isEqualTo(1_000);
-    http.close().await();
+    try {
+      Future.all(opened).await();
+      assertThat(opened).allMatch(f -> f.result().statusCode() == 200);
+      await(() -> metrics.openStreams() == 1_000 && metrics.consumers() == 1_000, 10_000);
+      assertThat(metrics.openStreams()).isEqualTo(1_000);
+      assertThat(metrics.consumers()).isEqualTo(1_000);
+    } finally {
+      http.close().await();
+    }
     await(() -> metrics.openStreams() == 0 && metrics.consumers() == 0, 10_000);
     assertThat(metrics.openStreams()).isZero();
     assertThat(metrics.consumers()).isZero();

@@ -75,7 +75,7 @@ final class EventStream {
     hub.metrics.opened(kind);
     response.setChunked(true).setStatusCode(200)
         .putHeader("Content-Type", "text/event-stream; charset=utf-8")
-        .putHeader("Cache-Control", "no-cache")
+        .putHeader("Cache-Control", kind.cacheControl())
         .putHeader("X-Accel-Buffering", "no");
     response.closeHandler(v -> end("client-closed", null));
     response.exceptionHandler(e -> end("client-closed", null));

@@ -97,6 +97,7 @@ class UserStreamTest {
         SseClient bearer = stream("", Map.of("Authorization", "Bearer " + a.access()))) {
       assertThat(first.status()).isEqualTo(200);
       assertThat(first.headers().get("Content-Type")).isEqualTo("text/event-stream; charset=utf-8");
+      assertThat(first.headers().get("Cache-Control")).isEqualTo("no-cache, no-store");
       assertThat(again.status()).as("single use").isEqualTo(401);
       assertThat(none.status()).isEqualTo(401);
       assertThat(forged.status()).isEqualTo(401);

@@ -61,12 +61,10 @@ class LiveMonitoringTest {
   void everyRuleAndPanelQueryEvaluatesAndEveryPanelHasData() throws Exception {
     List<String> problems = new ArrayList<>();
     boolean backupExported = scrapedNames().contains(BACKUP_METRIC);
-    List<String> ruleSets = List.of(java.nio.file.Files.readString(Observability.RULES), LiveStack.testRules());
     for (var alert : Observability.alerts()) {
       JsonNode r = query(alert.expr());
       if (!"success".equals(r.path("status").asString())) problems.add("rule " + alert.name() + ": " + r);
     }
-    assertThat(ruleSets.get(1)).doesNotContain("[5m]").contains("for: 10s");
     for (var panel : Observability.panelQueries()) {
       if (!panel.datasource().equals("prometheus")) continue;
       if (!backupExported && QueryNames.metrics(panel.expr()).contains(BACKUP_METRIC)) continue;

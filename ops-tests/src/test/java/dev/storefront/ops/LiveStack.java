@@ -77,6 +77,13 @@ final class LiveStack implements AutoCloseable {
     Daemon prom = start("prometheus", List.of("prometheus", "--config.file=prometheus.yml",
         "--storage.tsdb.path=" + dir.resolve("prometheus-data"), "--web.listen-address=127.0.0.1:" + prometheusPort));
     awaitStatus(prometheus, "/-/ready", 200, 30, prom);
+    // Prometheus applies its targets a few seconds after it is ready: counters born before its first
+    // scrape would show no increase, so nothing happens until the API has been scraped.
+    long end = System.currentTimeMillis() + 30_000;
+    while (prometheus.get("/api/v1/query?query=up%3D%3D1", null).json().path("data").path("result").isEmpty()) {
+      if (System.currentTimeMillis() > end) throw new AssertionError("Prometheus never scraped the API:\n" + prom.output());
+      Thread.sleep(250);
+    }
   }
 
   /** The production rules with the test overlay's short `for` and rate windows. */

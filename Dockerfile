@@ -8,6 +8,7 @@ COPY pom.xml .
 COPY api/pom.xml api/
 COPY cache-tuning/pom.xml cache-tuning/
 COPY perf/pom.xml perf/
+COPY ops-tests/pom.xml ops-tests/
 RUN mvn -B -q -pl api -am dependency:go-offline -DexcludeReactor=true || true
 COPY api/src api/src
 RUN mvn -B -q -pl api -am package -DskipTests

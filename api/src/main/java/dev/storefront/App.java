@@ -41,6 +41,7 @@ import dev.storefront.stream.StreamHub;
 import dev.storefront.stream.StreamMetrics;
 import dev.storefront.stream.StreamRoutes;
 import dev.storefront.stream.StreamTokens;
+import dev.storefront.web.CachedResponses;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import dev.storefront.http.ApiRouter;
 import dev.storefront.order.CheckoutService;
@@ -222,7 +223,7 @@ public final class App {
           OpenAPIContract contract = loaded.resultAt(0);
           StaticAssets assets = loaded.resultAt(1);
           List<Feature> features = List.of(
-              new CatalogRoutes(catalog),
+              new CatalogRoutes(catalog, new CachedResponses(cs.httpMaxAgeSeconds(), cs.httpStaleWhileRevalidateSeconds())),
               new AdminCatalogRoutes(writes),
               new AuthRoutes(auth, clientIp, points::addTo),
               new CartRoutes(pool),

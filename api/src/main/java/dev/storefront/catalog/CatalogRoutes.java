@@ -1,8 +1,8 @@
 package dev.storefront.catalog;
 
+import dev.storefront.web.CachedResponses;
 import dev.storefront.web.Feature;
 import dev.storefront.web.ProblemException;
-import static dev.storefront.web.Responses.json;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -13,9 +13,11 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
  */
 public final class CatalogRoutes implements Feature {
   private final CatalogService catalog;
+  private final CachedResponses responses;
 
-  public CatalogRoutes(CatalogService catalog) {
+  public CatalogRoutes(CatalogService catalog, CachedResponses responses) {
     this.catalog = catalog;
+    this.responses = responses;
   }
 
   @Override
@@ -27,19 +29,19 @@ public final class CatalogRoutes implements Feature {
 
   private void listProducts(RoutingContext rc) {
     ProductListQuery query = ProductListQuery.parse(rc.queryParams());
-    catalog.list(query).onSuccess(body -> json(rc, body)).onFailure(rc::fail);
+    catalog.list(query).onSuccess(body -> responses.send(rc, body)).onFailure(rc::fail);
   }
 
   private void getProduct(RoutingContext rc) {
     long id = productId(rc.pathParam("id"));
     catalog.product(id).onSuccess(body -> {
-      if (body.length() == 0) rc.fail(ProblemException.notFound("No product with id " + id));
-      else json(rc, body);
+      if (body.isEmpty()) rc.fail(ProblemException.notFound("No product with id " + id));
+      else responses.send(rc, body);
     }).onFailure(rc::fail);
   }
 
   private void listCategories(RoutingContext rc) {
-    catalog.categoryTree().onSuccess(body -> json(rc, body)).onFailure(rc::fail);
+    catalog.categoryTree().onSuccess(body -> responses.send(rc, body)).onFailure(rc::fail);
   }
 
   static long productId(String raw) {
@@ -51,6 +53,4 @@ public final class CatalogRoutes implements Feature {
     }
     throw ProblemException.badRequest("id must be a positive integer");
   }
-
-
 }

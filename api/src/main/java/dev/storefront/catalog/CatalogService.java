@@ -1,5 +1,6 @@
 package dev.storefront.catalog;
 
+import dev.storefront.cache.CachedBody;
 import dev.storefront.cache.ResponseCache;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -35,8 +36,8 @@ public final class CatalogService {
     return "pdp:" + id;
   }
 
-  /** The PDP body, or an empty buffer when there is no such product on sale. */
-  public Future<Buffer> product(long id) {
+  /** The PDP body, or an empty one when there is no such product on sale. */
+  public Future<CachedBody> product(long id) {
     return pdp.get(pdpKey(id), () -> repository.byId(id)
         .map(row -> row == null ? Buffer.buffer() : json.detail(row).toBuffer()));
   }
@@ -46,7 +47,7 @@ public final class CatalogService {
     return repository.adminById(id).map(row -> row == null ? null : json.admin(row).toBuffer());
   }
 
-  public Future<Buffer> list(ProductListQuery query) {
+  public Future<CachedBody> list(ProductListQuery query) {
     return plp.get(listKey(query), () -> loadList(query));
   }
 
@@ -73,7 +74,7 @@ public final class CatalogService {
     return loadCategoryTree().compose(body -> categories.putAll(Map.of(CATEGORIES_KEY, body)));
   }
 
-  public Future<Buffer> categoryTree() {
+  public Future<CachedBody> categoryTree() {
     return categories.get(CATEGORIES_KEY, this::loadCategoryTree);
   }
 

@@ -55,9 +55,13 @@ public final class ProductRepository {
     List<Object> args = new ArrayList<>();
     String where = where(query, args);
     Tuple filter = Tuple.wrap(new ArrayList<>(args));
+    String orderBy = query.sort() == ProductListQuery.Sort.RELEVANCE
+        // Names weigh more than descriptions (the A and B labels of the search column); ties by popularity.
+        ? "ts_rank(search, (SELECT search_query($" + (args.indexOf(query.q()) + 1) + "))) DESC, popularity DESC, id"
+        : query.sort().orderBy;
     args.add(query.size());
     args.add(query.offset());
-    String pageSql = "SELECT " + LIST_COLUMNS + " FROM products" + where + " ORDER BY " + query.sort().orderBy
+    String pageSql = "SELECT " + LIST_COLUMNS + " FROM products" + where + " ORDER BY " + orderBy
         + " LIMIT $" + (args.size() - 1) + " OFFSET $" + args.size();
     Future<RowSet<Row>> rows = pool.preparedQuery(pageSql).execute(Tuple.wrap(args));
     Future<Long> total = pool.preparedQuery("SELECT count(*) FROM products" + where).execute(filter)
@@ -80,7 +84,9 @@ public final class ProductRepository {
     }
     if (query.q() != null) {
       args.add(query.q());
-      clauses.add("search @@ plainto_tsquery('simple', $" + args.size() + ")");
+      // A sub-select, so the query is built once per statement (then used as the GIN index key),
+      // not once per row; search_query (V20) stems, matches prefixes and corrects one typo.
+      clauses.add("search @@ (SELECT search_query($" + args.size() + "))");
     }
     if (query.minPriceCents() != null) {
       args.add(query.minPriceCents());

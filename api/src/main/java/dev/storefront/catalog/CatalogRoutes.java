@@ -1,8 +1,10 @@
 package dev.storefront.catalog;
 
+import dev.storefront.cache.CachedBody;
 import dev.storefront.web.CachedResponses;
 import dev.storefront.web.Feature;
 import dev.storefront.web.ProblemException;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -25,6 +27,14 @@ public final class CatalogRoutes implements Feature {
     builder.getRoute("listProducts").setDoValidation(false).addHandler(this::listProducts);
     builder.getRoute("getProduct").setDoValidation(false).addHandler(this::getProduct);
     builder.getRoute("listCategories").addHandler(this::listCategories);
+    builder.getRoute("getProductBySku").addHandler(rc -> {
+      String sku = rc.pathParam("sku");
+      pdp(rc, catalog.productBySku(sku), "No product with SKU " + sku);
+    });
+    builder.getRoute("getProductBySlug").addHandler(rc -> {
+      String slug = rc.pathParam("slug");
+      pdp(rc, catalog.productBySlug(slug), "No product with slug " + slug);
+    });
   }
 
   private void listProducts(RoutingContext rc) {
@@ -34,8 +44,12 @@ public final class CatalogRoutes implements Feature {
 
   private void getProduct(RoutingContext rc) {
     long id = productId(rc.pathParam("id"));
-    catalog.product(id).onSuccess(body -> {
-      if (body.isEmpty()) rc.fail(ProblemException.notFound("No product with id " + id));
+    pdp(rc, catalog.product(id), "No product with id " + id);
+  }
+
+  private void pdp(RoutingContext rc, Future<CachedBody> product, String notFound) {
+    product.onSuccess(body -> {
+      if (body.isEmpty()) rc.fail(ProblemException.notFound(notFound));
       else responses.send(rc, body);
     }).onFailure(rc::fail);
   }

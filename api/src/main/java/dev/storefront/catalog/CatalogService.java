@@ -21,15 +21,17 @@ public final class CatalogService {
   private final ResponseCache pdp;
   private final ResponseCache plp;
   private final ResponseCache categories;
+  private final ResponseCache skus;
 
   public CatalogService(ProductRepository repository, CatalogSync catalogSync, String mediaBaseUrl,
-      ResponseCache pdp, ResponseCache plp, ResponseCache categories) {
+      ResponseCache pdp, ResponseCache plp, ResponseCache categories, ResponseCache skus) {
     this.repository = repository;
     this.catalogSync = catalogSync;
     this.json = new ProductJson(mediaBaseUrl);
     this.pdp = pdp;
     this.plp = plp;
     this.categories = categories;
+    this.skus = skus;
   }
 
   static String pdpKey(long id) {
@@ -40,6 +42,35 @@ public final class CatalogService {
   public Future<CachedBody> product(long id) {
     return pdp.get(pdpKey(id), () -> repository.byId(id)
         .map(row -> row == null ? Buffer.buffer() : json.detail(row).toBuffer()));
+  }
+
+  /**
+   * The PDP of the product with this SKU (empty when none is on sale). SKUs never change, so the
+   * SKU to id mapping is cached without eviction; the page itself is the PDP's cache entry.
+   */
+  public Future<CachedBody> productBySku(String sku) {
+    return skus.get("sku:" + sku, () -> repository.idBySku(sku)
+            .map(id -> id == null ? Buffer.buffer() : Buffer.buffer(Long.toString(id))))
+        .compose(id -> id.isEmpty() ? Future.succeededFuture(CachedBody.NOT_FOUND)
+            : product(Long.parseLong(id.plain().toString())));
+  }
+
+  /**
+   * The PDP whose slug this is (empty otherwise). A slug ends in the id, so no lookup is needed;
+   * the page is then checked to carry exactly this slug (a product renamed has a new one).
+   */
+  public Future<CachedBody> productBySlug(String slug) {
+    int dash = slug.lastIndexOf('-');
+    long id;
+    try {
+      id = Long.parseLong(slug.substring(dash + 1));
+    } catch (NumberFormatException e) {
+      return Future.succeededFuture(CachedBody.NOT_FOUND);
+    }
+    String field = "\"slug\":\"" + slug + "\"";
+    return product(id).map(body -> !body.isEmpty()
+        && body.plain().toString(java.nio.charset.StandardCharsets.ISO_8859_1).contains(field)
+        ? body : CachedBody.NOT_FOUND);
   }
 
   /** The product as operators see it, on sale or not, read from PostgreSQL (never cached); null when unknown. */
@@ -60,7 +91,7 @@ public final class CatalogService {
     return repository.list(query).map(page -> {
       JsonArray items = new JsonArray(new ArrayList<>(page.rows().size()));
       for (Row row : page.rows()) items.add(json.summary(row));
-      return ProductJson.page(items, query, page.total()).toBuffer();
+      return ProductJson.page(items, query, page).toBuffer();
     });
   }
 

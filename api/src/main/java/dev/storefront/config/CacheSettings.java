@@ -16,7 +16,8 @@ public record CacheSettings(
     int warmListingPages,
     int maxConcurrentLoads,
     int httpMaxAgeSeconds,
-    int httpStaleWhileRevalidateSeconds) {
+    int httpStaleWhileRevalidateSeconds,
+    int listingExactTotalUpTo) {
 
   static CacheSettings from(Env env) {
     return new CacheSettings(
@@ -38,6 +39,8 @@ public record CacheSettings(
         env.integer("CACHE_MAX_CONCURRENT_LOADS", 64, 1, 100_000),
         // What clients and CDNs may keep: short, as a PDP carries stock (docs/architecture.md, HTTP caching).
         env.integer("CATALOG_HTTP_MAX_AGE_SECONDS", 1, 0, 3_600),
-        env.integer("CATALOG_HTTP_STALE_WHILE_REVALIDATE_SECONDS", 4, 0, 86_400));
+        env.integer("CATALOG_HTTP_STALE_WHILE_REVALIDATE_SECONDS", 4, 0, 86_400),
+        // Listing totals are exact up to this many matches, then "more than" (openapi.yaml, ProductPage).
+        env.integer("LISTING_EXACT_TOTAL_UP_TO", 10_000, 100, 10_000_000));
   }
 }

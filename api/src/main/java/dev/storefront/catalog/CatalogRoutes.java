@@ -27,6 +27,9 @@ public final class CatalogRoutes implements Feature {
     builder.getRoute("listProducts").setDoValidation(false).addHandler(this::listProducts);
     builder.getRoute("getProduct").setDoValidation(false).addHandler(this::getProduct);
     builder.getRoute("listCategories").addHandler(this::listCategories);
+    builder.getRoute("listProductFacets").addHandler(rc ->
+        catalog.facets(ProductListQuery.parse(rc.queryParams())).onSuccess(body -> responses.send(rc, body))
+            .onFailure(rc::fail));
     builder.getRoute("getProductBySku").addHandler(rc -> {
       String sku = rc.pathParam("sku");
       pdp(rc, catalog.productBySku(sku), "No product with SKU " + sku);

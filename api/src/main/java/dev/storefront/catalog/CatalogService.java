@@ -22,6 +22,7 @@ public final class CatalogService {
   private final ResponseCache plp;
   private final ResponseCache categories;
   private final ResponseCache skus;
+  private final Facets facets;
 
   public CatalogService(ProductRepository repository, CatalogSync catalogSync, String mediaBaseUrl,
       ResponseCache pdp, ResponseCache plp, ResponseCache categories, ResponseCache skus) {
@@ -32,6 +33,7 @@ public final class CatalogService {
     this.plp = plp;
     this.categories = categories;
     this.skus = skus;
+    this.facets = new Facets(repository.pool());
   }
 
   static String pdpKey(long id) {
@@ -82,9 +84,20 @@ public final class CatalogService {
     return plp.get(listKey(query), () -> loadList(query));
   }
 
+  /** Category, price band and in-stock counts of the products the query's filters match (its order and page aside). */
+  public Future<CachedBody> facets(ProductListQuery query) {
+    ProductListQuery filters = new ProductListQuery(query.category(), query.q(), query.minPriceCents(),
+        query.maxPriceCents(), ProductListQuery.Sort.POPULARITY, 1, 1);
+    return plp.get("facets:" + versioned(filters) + filters.filterKey(), () -> facets.load(filters));
+  }
+
   private String listKey(ProductListQuery query) {
-    return "plp:" + (query.category() == null ? "all" : query.category())
-        + "@" + catalogSync.versionOf(query.category()) + ":" + query.cacheKey();
+    return "plp:" + versioned(query) + query.cacheKey();
+  }
+
+  /** The listing version in a key: a write that changes what listings show moves them to new keys. */
+  private String versioned(ProductListQuery query) {
+    return (query.category() == null ? "all" : query.category()) + "@" + catalogSync.versionOf(query.category()) + ":";
   }
 
   private Future<Buffer> loadList(ProductListQuery query) {

@@ -65,9 +65,13 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
 
   /** The canonical form: equal queries share one cache entry whatever the parameter order. */
   public String cacheKey() {
+    return "s=" + sort.param + "&p=" + page + "&n=" + size + "&" + filterKey();
+  }
+
+  /** The canonical form of the filters alone (what facets depend on). */
+  public String filterKey() {
     return "c=" + (category == null ? "" : category) + "&min=" + (minPriceCents == null ? "" : minPriceCents)
-        + "&max=" + (maxPriceCents == null ? "" : maxPriceCents) + "&s=" + sort.param + "&p=" + page
-        + "&n=" + size + "&q=" + (q == null ? "" : q);
+        + "&max=" + (maxPriceCents == null ? "" : maxPriceCents) + "&q=" + (q == null ? "" : q);
   }
 
   public int offset() {

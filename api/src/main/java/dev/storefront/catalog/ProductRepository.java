@@ -54,6 +54,10 @@ public final class ProductRepository {
     return pool.preparedQuery(VERSIONS).execute();
   }
 
+  Pool pool() {
+    return pool;
+  }
+
   /** The id of the product with this SKU, on sale or not; null when there is none. */
   public Future<Long> idBySku(String sku) {
     return pool.preparedQuery(ID_BY_SKU).execute(Tuple.of(sku)).map(ProductRepository::firstOrNull)
@@ -101,7 +105,7 @@ public final class ProductRepository {
    * The WHERE clause from fixed fragments; only placeholders vary, never values. It always has
    * {@code active}: listings show products on sale only, and the listing indexes are partial on it.
    */
-  private static String where(ProductListQuery query, List<Object> args) {
+  static String where(ProductListQuery query, List<Object> args) {
     List<String> clauses = new ArrayList<>(List.of("active"));
     if (query.category() != null) {
       args.add(query.category());

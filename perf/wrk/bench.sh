@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of the cached read paths relative to a bare Vert.x plaintext route, measured with wrk
-# in the same run on the same machine (docs/workload-and-targets.md): PDP >= 0.60x, PLP >= 0.60x.
+# in the same run on the same machine (docs/workload-and-targets.md): PDP >= 0.70x, PLP >= 0.60x,
+# PDP revalidation (If-None-Match -> 304) >= 0.80x, PDP with Accept-Encoding: gzip >= 0.60x.
 #
 # Each target gets a discarded warm-up run (JIT, connection pools, caches) and then a measured run.
 # Targets must be loopback addresses. Raw wrk output goes to perf/target/wrk/.
@@ -21,8 +22,10 @@ Options (each also read from the environment variable shown):
                                        (api/target/storefront-api.jar, relative to the repo root)
   WRK_SEED (env only) seeds the random ids and pages (42).
 
-Prints req/s, p50, p99, errors and the ratio to plaintext for plaintext, PDP and PLP. Exits 0
-after the summary, 1 if a target cannot be reached, 2 on bad arguments or without wrk.
+Prints req/s, p50, p99, errors and the ratio to plaintext for plaintext, PDP, PDP revalidation
+(304), PDP gzip and PLP. The 304 run sends each product's current ETag, fetched with one curl
+before it. Exits 0 after the summary, 1 if a target cannot be reached (or a revalidation answers
+anything but 304), 2 on bad arguments or without wrk or curl.
 USAGE
 }
 
@@ -37,8 +40,11 @@ DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-5s}
 JAR=${JAR:-api/target/storefront-api.jar}
 
-PDP_TARGET=0.60
+PDP_TARGET=0.70
 PLP_TARGET=0.60
+PDP_304_TARGET=0.80
+PDP_GZIP_TARGET=0.60
+PRODUCTS=10000
 
 die() { echo "bench: $*" >&2; exit "${EXIT_CODE:-1}"; }
 usage_error() { EXIT_CODE=2 die "$*"; }
@@ -63,6 +69,7 @@ while (($# > 0)); do
 done
 
 command -v wrk >/dev/null 2>&1 || { echo "bench: wrk is not installed: apt-get install wrk" >&2; exit 2; }
+command -v curl >/dev/null 2>&1 || { echo "bench: curl is not installed: apt-get install curl" >&2; exit 2; }
 
 [[ $CONNECTIONS =~ ^[1-9][0-9]*$ ]] || usage_error "connections must be a positive integer: $CONNECTIONS"
 [[ $THREADS =~ ^[1-9][0-9]*$ ]] || usage_error "threads must be a positive integer: $THREADS"
@@ -150,6 +157,16 @@ port_open "$URL_HOST" "$URL_PORT" \
 require_200 PDP "$BASE_URL" "/api/v1/products/1"
 require_200 PLP "$BASE_URL" "/api/v1/products?category=1&sort=popularity&page=1&size=20"
 
+# The ETag of every product, line N for id N, for the revalidation run: one curl, one connection.
+ETAGS="$RESULTS_DIR/etags.txt"
+curl -sS --max-time 120 -o /dev/null -H 'Accept: application/json' -w '%header{etag}\n' \
+  "$BASE_URL/api/v1/products/[1-$PRODUCTS]" >"$ETAGS" || die "could not fetch the ETags of products 1..$PRODUCTS"
+[[ $(grep -c '^"' "$ETAGS") == "$PRODUCTS" ]] \
+  || die "products 1..$PRODUCTS did not all answer with an ETag (see $ETAGS; is the standard data set loaded?)"
+first_etag=$(head -n 1 "$ETAGS")
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $first_etag" "$BASE_URL/api/v1/products/1")
+[[ $code == 304 ]] || die "revalidation: GET /api/v1/products/1 with its ETag answered $code, expected 304"
+
 # --- measurement --------------------------------------------------------------------------------
 run_wrk() { # DURATION URL [LUA] -> wrk output on stdout
   local args=(--threads "$THREADS" --connections "$CONNECTIONS" --duration "$1" --latency)
@@ -185,6 +202,8 @@ parse() {
 
 measure plaintext "$PLAINTEXT_URL"
 measure pdp "$BASE_URL" "$SCRIPT_DIR/pdp.lua"
+PDP_ETAGS=$ETAGS measure pdp-304 "$BASE_URL" "$SCRIPT_DIR/pdp.lua"
+PDP_ACCEPT_ENCODING=gzip measure pdp-gzip "$BASE_URL" "$SCRIPT_DIR/pdp.lua"
 measure plp "$BASE_URL" "$SCRIPT_DIR/plp.lua"
 
 read -r PT_RPS PT_P50 PT_P99 PT_ERR < <(parse plaintext)
@@ -216,6 +235,10 @@ row() {
   row plaintext "$PT_RPS" "$PT_P50" "$PT_P99" "$PT_ERR" -
   read -r RPS P50 P99 ERR < <(parse pdp)
   row PDP "$RPS" "$P50" "$P99" "$ERR" "$PDP_TARGET"
+  read -r RPS P50 P99 ERR < <(parse pdp-304)
+  row PDP-304 "$RPS" "$P50" "$P99" "$ERR" "$PDP_304_TARGET"
+  read -r RPS P50 P99 ERR < <(parse pdp-gzip)
+  row PDP-gzip "$RPS" "$P50" "$P99" "$ERR" "$PDP_GZIP_TARGET"
   read -r RPS P50 P99 ERR < <(parse plp)
   row PLP "$RPS" "$P50" "$P99" "$ERR" "$PLP_TARGET"
 } | tee "$RESULTS_DIR/summary.txt"

@@ -41,6 +41,7 @@ import dev.storefront.stream.StreamHub;
 import dev.storefront.stream.StreamMetrics;
 import dev.storefront.stream.StreamRoutes;
 import dev.storefront.stream.StreamTokens;
+import dev.storefront.web.CachedResponses;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import dev.storefront.http.ApiRouter;
 import dev.storefront.order.CheckoutService;
@@ -161,16 +162,18 @@ public final class App {
         new CircuitBreaker(cs.breakerFailures(), cs.breakerResetMs(), System::currentTimeMillis),
         config.redisTimeoutMs());
     MetricsRegistry.bindCircuit(registry, store);
-    String ns = config.cacheNamespace() + ":v1:";
-    ProductRepository repository = new ProductRepository(pool);
-    CatalogSync catalogSync = new CatalogSync(new ProductRepository(feedPool));
+    // The body format version: v2 added slug, hasNext and totalExact.
+    String ns = config.cacheNamespace() + ":v2:";
+    ProductRepository repository = new ProductRepository(pool, cs.listingExactTotalUpTo());
+    CatalogSync catalogSync = new CatalogSync(new ProductRepository(feedPool, cs.listingExactTotalUpTo()));
     MetricsRegistry.bindSyncLag(registry, catalogSync);
     LoadLimiter loads = new LoadLimiter(cs.maxConcurrentLoads());
     ResponseCache pdp = cache(vertx, ns, store, registry, "pdp", cs, cs.pdpTtlSeconds(), catalogSync, loads);
     ResponseCache plp = cache(vertx, ns, store, registry, "plp", cs, cs.plpTtlSeconds(), catalogSync, loads);
     ResponseCache categories = cache(vertx, ns, store, registry, "categories", cs, cs.categoriesTtlSeconds(),
         catalogSync, loads);
-    CatalogService catalog = new CatalogService(repository, catalogSync, config.mediaBaseUrl(), pdp, plp, categories);
+    ResponseCache skus = cache(vertx, ns, store, registry, "sku", cs, cs.pdpTtlSeconds(), catalogSync, loads);
+    CatalogService catalog = new CatalogService(repository, catalogSync, config.mediaBaseUrl(), pdp, plp, categories, skus);
     FeedMetrics feedMetrics = new FeedMetrics(registry);
     EventFeed feed = new EventFeed(feedPool,
         PgSubscriber.subscriber(vertx, Database.connectOptions(config, "postgresql-listen")),
@@ -222,7 +225,7 @@ public final class App {
           OpenAPIContract contract = loaded.resultAt(0);
           StaticAssets assets = loaded.resultAt(1);
           List<Feature> features = List.of(
-              new CatalogRoutes(catalog),
+              new CatalogRoutes(catalog, new CachedResponses(cs.httpMaxAgeSeconds(), cs.httpStaleWhileRevalidateSeconds())),
               new AdminCatalogRoutes(writes),
               new AuthRoutes(auth, clientIp, points::addTo),
               new CartRoutes(pool),

@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Read-through cache of serialized response bodies: in-process L1 (evicted by the catalog change
+ * Read-through cache of serialized response bodies (each held in the L1 as a {@link CachedBody}
+ * with its entity tag and gzip bytes): in-process L1 (evicted by the catalog change
  * feed, bounded by a TTL and by its weight in bytes, bypassed while that feed lags) then Redis
  * (TTL with jitter) then the loader (PostgreSQL). Loads in flight are shared, so a cold key costs
  * one load per process however many requests ask for it at once; the L1 holds only finished
@@ -38,10 +39,10 @@ public final class ResponseCache {
   private final long redisTtlMs;
   private final long notFoundTtlMs;
   private final double jitter;
-  private final Cache<String, Buffer> l1;
+  private final Cache<String, CachedBody> l1;
   private final BooleanSupplier l1Trusted;
   private final LoadLimiter loads;
-  private final ConcurrentHashMap<String, Future<Buffer>> inFlight = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Future<CachedBody>> inFlight = new ConcurrentHashMap<>();
 
   public ResponseCache(Vertx vertx, String namespace, RedisStore redis, CacheMetrics metrics,
       long l1TtlMs, long l1MaxBytes, long redisTtlMs, long notFoundTtlMs, double jitter, BooleanSupplier l1Trusted,
@@ -65,9 +66,9 @@ public final class ResponseCache {
     metrics.bindL1Bytes(this, ResponseCache::l1Bytes);
   }
 
-  /** What an entry costs the heap, roughly: key chars (2 bytes each), body bytes and fixed overhead. */
-  static int weight(String key, Buffer body) {
-    return ENTRY_OVERHEAD_BYTES + 2 * key.length() + body.length();
+  /** What an entry costs the heap, roughly: key chars (2 bytes each), both bodies, the tag and fixed overhead. */
+  static int weight(String key, CachedBody body) {
+    return ENTRY_OVERHEAD_BYTES + 2 * key.length() + body.bytes();
   }
 
   /** The L1's current weight (bytes, per {@link #weight}). */
@@ -76,17 +77,17 @@ public final class ResponseCache {
   }
 
   /**
-   * Cached bytes for {@code key}, loading them with {@code loader} (and storing them) on a miss.
-   * An empty buffer stands for "not found" and is kept for the shorter not-found TTL.
+   * The cached body for {@code key}, loading its bytes with {@code loader} (and storing them) on a
+   * miss. An empty buffer stands for "not found" and is kept for the shorter not-found TTL.
    */
-  public Future<Buffer> get(String key, Supplier<Future<Buffer>> loader) {
+  public Future<CachedBody> get(String key, Supplier<Future<Buffer>> loader) {
     String fullKey = namespace + key;
     if (!l1Trusted.getAsBoolean()) {
       // This instance cannot currently learn of other instances' writes: serve nothing from
       // process memory, but still let concurrent lookups share one load.
       return coalesced(fullKey, loader);
     }
-    Buffer present = l1.getIfPresent(fullKey);
+    CachedBody present = l1.getIfPresent(fullKey);
     if (present != null) {
       metrics.l1Hit.increment();
       return Future.succeededFuture(present);
@@ -94,9 +95,9 @@ public final class ResponseCache {
     return coalesced(fullKey, loader);
   }
 
-  private Future<Buffer> coalesced(String fullKey, Supplier<Future<Buffer>> loader) {
-    Promise<Buffer> mine = Promise.promise();
-    Future<Buffer> running = inFlight.putIfAbsent(fullKey, mine.future());
+  private Future<CachedBody> coalesced(String fullKey, Supplier<Future<Buffer>> loader) {
+    Promise<CachedBody> mine = Promise.promise();
+    Future<CachedBody> running = inFlight.putIfAbsent(fullKey, mine.future());
     if (running != null) {
       metrics.coalescedHit.increment();
       return onCallerContext(running);
@@ -118,7 +119,7 @@ public final class ResponseCache {
     List<Request> sets = new ArrayList<>(bodies.size());
     bodies.forEach((key, bytes) -> {
       String fullKey = namespace + key;
-      l1.put(fullKey, bytes);
+      l1.put(fullKey, CachedBody.of(bytes));
       sets.add(RedisStore.setRequest(fullKey, bytes, withJitter(bytes.length() == 0 ? notFoundTtlMs : redisTtlMs)));
     });
     return redis.batch(sets).otherwiseEmpty();
@@ -147,9 +148,9 @@ public final class ResponseCache {
     return redis.delete(fullKey).otherwiseEmpty();
   }
 
-  private Future<Buffer> loadThrough(String fullKey, Supplier<Future<Buffer>> loader) {
+  private Future<CachedBody> loadThrough(String fullKey, Supplier<Future<Buffer>> loader) {
     return redis.get(fullKey)
-        .transform(ar -> {
+        .<Buffer>transform(ar -> {
           if (ar.succeeded() && ar.result() != null) {
             metrics.redisHit.increment();
             return Future.succeededFuture(ar.result());
@@ -158,7 +159,9 @@ public final class ResponseCache {
           return timedLoad(loader).onSuccess(bytes -> {
             if (ar.succeeded()) redis.set(fullKey, bytes, withJitter(bytes.length() == 0 ? notFoundTtlMs : redisTtlMs));
           });
-        });
+        })
+        // Once per entry built, not per request: tag and gzip bytes live beside the plain ones.
+        .map(CachedBody::of);
   }
 
   private Future<Buffer> timedLoad(Supplier<Future<Buffer>> loader) {
@@ -172,7 +175,7 @@ public final class ResponseCache {
   }
 
   /** A load shared across event loops completes on the loader's thread; each waiter resumes on its own. */
-  private static Future<Buffer> onCallerContext(Future<Buffer> value) {
+  private static Future<CachedBody> onCallerContext(Future<CachedBody> value) {
     Context context = Vertx.currentContext();
     return context == null ? value : Future.fromCompletionStage(value.toCompletionStage(), context);
   }

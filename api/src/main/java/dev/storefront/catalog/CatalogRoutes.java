@@ -1,8 +1,10 @@
 package dev.storefront.catalog;
 
+import dev.storefront.cache.CachedBody;
+import dev.storefront.web.CachedResponses;
 import dev.storefront.web.Feature;
 import dev.storefront.web.ProblemException;
-import static dev.storefront.web.Responses.json;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -13,9 +15,11 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
  */
 public final class CatalogRoutes implements Feature {
   private final CatalogService catalog;
+  private final CachedResponses responses;
 
-  public CatalogRoutes(CatalogService catalog) {
+  public CatalogRoutes(CatalogService catalog, CachedResponses responses) {
     this.catalog = catalog;
+    this.responses = responses;
   }
 
   @Override
@@ -23,23 +27,38 @@ public final class CatalogRoutes implements Feature {
     builder.getRoute("listProducts").setDoValidation(false).addHandler(this::listProducts);
     builder.getRoute("getProduct").setDoValidation(false).addHandler(this::getProduct);
     builder.getRoute("listCategories").addHandler(this::listCategories);
+    builder.getRoute("listProductFacets").addHandler(rc ->
+        catalog.facets(ProductListQuery.parse(rc.queryParams())).onSuccess(body -> responses.send(rc, body))
+            .onFailure(rc::fail));
+    builder.getRoute("getProductBySku").addHandler(rc -> {
+      String sku = rc.pathParam("sku");
+      pdp(rc, catalog.productBySku(sku), "No product with SKU " + sku);
+    });
+    builder.getRoute("getProductBySlug").addHandler(rc -> {
+      String slug = rc.pathParam("slug");
+      pdp(rc, catalog.productBySlug(slug), "No product with slug " + slug);
+    });
   }
 
   private void listProducts(RoutingContext rc) {
     ProductListQuery query = ProductListQuery.parse(rc.queryParams());
-    catalog.list(query).onSuccess(body -> json(rc, body)).onFailure(rc::fail);
+    catalog.list(query).onSuccess(body -> responses.send(rc, body)).onFailure(rc::fail);
   }
 
   private void getProduct(RoutingContext rc) {
     long id = productId(rc.pathParam("id"));
-    catalog.product(id).onSuccess(body -> {
-      if (body.length() == 0) rc.fail(ProblemException.notFound("No product with id " + id));
-      else json(rc, body);
+    pdp(rc, catalog.product(id), "No product with id " + id);
+  }
+
+  private void pdp(RoutingContext rc, Future<CachedBody> product, String notFound) {
+    product.onSuccess(body -> {
+      if (body.isEmpty()) rc.fail(ProblemException.notFound(notFound));
+      else responses.send(rc, body);
     }).onFailure(rc::fail);
   }
 
   private void listCategories(RoutingContext rc) {
-    catalog.categoryTree().onSuccess(body -> json(rc, body)).onFailure(rc::fail);
+    catalog.categoryTree().onSuccess(body -> responses.send(rc, body)).onFailure(rc::fail);
   }
 
   static long productId(String raw) {
@@ -51,6 +70,4 @@ public final class CatalogRoutes implements Feature {
     }
     throw ProblemException.badRequest("id must be a positive integer");
   }
-
-
 }

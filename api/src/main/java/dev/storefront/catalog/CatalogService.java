@@ -1,5 +1,6 @@
 package dev.storefront.catalog;
 
+import dev.storefront.cache.CachedBody;
 import dev.storefront.cache.ResponseCache;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -20,25 +21,58 @@ public final class CatalogService {
   private final ResponseCache pdp;
   private final ResponseCache plp;
   private final ResponseCache categories;
+  private final ResponseCache skus;
+  private final Facets facets;
 
   public CatalogService(ProductRepository repository, CatalogSync catalogSync, String mediaBaseUrl,
-      ResponseCache pdp, ResponseCache plp, ResponseCache categories) {
+      ResponseCache pdp, ResponseCache plp, ResponseCache categories, ResponseCache skus) {
     this.repository = repository;
     this.catalogSync = catalogSync;
     this.json = new ProductJson(mediaBaseUrl);
     this.pdp = pdp;
     this.plp = plp;
     this.categories = categories;
+    this.skus = skus;
+    this.facets = new Facets(repository.pool());
   }
 
   static String pdpKey(long id) {
     return "pdp:" + id;
   }
 
-  /** The PDP body, or an empty buffer when there is no such product on sale. */
-  public Future<Buffer> product(long id) {
+  /** The PDP body, or an empty one when there is no such product on sale. */
+  public Future<CachedBody> product(long id) {
     return pdp.get(pdpKey(id), () -> repository.byId(id)
         .map(row -> row == null ? Buffer.buffer() : json.detail(row).toBuffer()));
+  }
+
+  /**
+   * The PDP of the product with this SKU (empty when none is on sale). SKUs never change, so the
+   * SKU to id mapping is cached without eviction; the page itself is the PDP's cache entry.
+   */
+  public Future<CachedBody> productBySku(String sku) {
+    return skus.get("sku:" + sku, () -> repository.idBySku(sku)
+            .map(id -> id == null ? Buffer.buffer() : Buffer.buffer(Long.toString(id))))
+        .compose(id -> id.isEmpty() ? Future.succeededFuture(CachedBody.NOT_FOUND)
+            : product(Long.parseLong(id.plain().toString())));
+  }
+
+  /**
+   * The PDP whose slug this is (empty otherwise). A slug ends in the id, so no lookup is needed;
+   * the page is then checked to carry exactly this slug (a product renamed has a new one).
+   */
+  public Future<CachedBody> productBySlug(String slug) {
+    int dash = slug.lastIndexOf('-');
+    long id;
+    try {
+      id = Long.parseLong(slug.substring(dash + 1));
+    } catch (NumberFormatException e) {
+      return Future.succeededFuture(CachedBody.NOT_FOUND);
+    }
+    String field = "\"slug\":\"" + slug + "\"";
+    return product(id).map(body -> !body.isEmpty()
+        && body.plain().toString(java.nio.charset.StandardCharsets.ISO_8859_1).contains(field)
+        ? body : CachedBody.NOT_FOUND);
   }
 
   /** The product as operators see it, on sale or not, read from PostgreSQL (never cached); null when unknown. */
@@ -46,20 +80,31 @@ public final class CatalogService {
     return repository.adminById(id).map(row -> row == null ? null : json.admin(row).toBuffer());
   }
 
-  public Future<Buffer> list(ProductListQuery query) {
+  public Future<CachedBody> list(ProductListQuery query) {
     return plp.get(listKey(query), () -> loadList(query));
   }
 
+  /** Category, price band and in-stock counts of the products the query's filters match (its order and page aside). */
+  public Future<CachedBody> facets(ProductListQuery query) {
+    ProductListQuery filters = new ProductListQuery(query.category(), query.q(), query.minPriceCents(),
+        query.maxPriceCents(), ProductListQuery.Sort.POPULARITY, 1, 1);
+    return plp.get("facets:" + versioned(filters) + filters.filterKey(), () -> facets.load(filters));
+  }
+
   private String listKey(ProductListQuery query) {
-    return "plp:" + (query.category() == null ? "all" : query.category())
-        + "@" + catalogSync.versionOf(query.category()) + ":" + query.cacheKey();
+    return "plp:" + versioned(query) + query.cacheKey();
+  }
+
+  /** The listing version in a key: a write that changes what listings show moves them to new keys. */
+  private String versioned(ProductListQuery query) {
+    return (query.category() == null ? "all" : query.category()) + "@" + catalogSync.versionOf(query.category()) + ":";
   }
 
   private Future<Buffer> loadList(ProductListQuery query) {
     return repository.list(query).map(page -> {
       JsonArray items = new JsonArray(new ArrayList<>(page.rows().size()));
       for (Row row : page.rows()) items.add(json.summary(row));
-      return ProductJson.page(items, query, page.total()).toBuffer();
+      return ProductJson.page(items, query, page).toBuffer();
     });
   }
 
@@ -73,7 +118,7 @@ public final class CatalogService {
     return loadCategoryTree().compose(body -> categories.putAll(Map.of(CATEGORIES_KEY, body)));
   }
 
-  public Future<Buffer> categoryTree() {
+  public Future<CachedBody> categoryTree() {
     return categories.get(CATEGORIES_KEY, this::loadCategoryTree);
   }
 

@@ -67,6 +67,7 @@ public final class CatalogWarmer {
   private List<Supplier<Future<?>>> pagesOf(Integer category, int page) {
     List<Supplier<Future<?>>> loads = new ArrayList<>();
     for (ProductListQuery.Sort sort : ProductListQuery.Sort.values()) {
+      if (sort == ProductListQuery.Sort.RELEVANCE) continue; // a search order: no words, no such page
       ProductListQuery query = new ProductListQuery(category, null, null, null, sort, page, LISTING_PAGE_SIZE);
       loads.add(() -> catalog.preloadList(query));
     }

@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Product rows to the JSON of the contract's {@code Product}, {@code AdminProduct} and {@code ProductSummary}. */
 final class ProductJson {
@@ -19,6 +21,7 @@ final class ProductJson {
     return new JsonObject()
         .put("id", row.getLong("id"))
         .put("sku", row.getString("sku"))
+        .put("slug", slug(row.getString("name"), row.getLong("id")))
         .put("name", row.getString("name"))
         .put("description", row.getString("description"))
         .put("categoryId", row.getInteger("category_id"))
@@ -39,6 +42,7 @@ final class ProductJson {
     return new JsonObject()
         .put("id", row.getLong("id"))
         .put("sku", row.getString("sku"))
+        .put("slug", slug(row.getString("name"), row.getLong("id")))
         .put("name", row.getString("name"))
         .put("categoryId", row.getInteger("category_id"))
         .put("price", BigDecimal.valueOf(row.getInteger("price_cents"), 2))
@@ -47,11 +51,28 @@ final class ProductJson {
         .put("imageUrl", mediaBaseUrl + row.getString("image_key"));
   }
 
-  static JsonObject page(JsonArray items, ProductListQuery query, long total) {
+  static JsonObject page(JsonArray items, ProductListQuery query, ProductRepository.Page page) {
     return new JsonObject()
         .put("items", items)
         .put("page", query.page())
         .put("size", query.size())
-        .put("total", total);
+        .put("hasNext", page.hasNext())
+        .put("total", page.total())
+        .put("totalExact", page.exact());
   }
+
+  /**
+   * The product's URL name: its name in lower-case ASCII letters and digits, runs of anything else
+   * as one '-', then '-' and the id, so it is unique and names the product even when names repeat.
+   */
+  static String slug(String name, long id) {
+    String words = NOT_SLUG.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
+    int start = 0;
+    int end = words.length();
+    while (start < end && words.charAt(start) == '-') start++;
+    while (end > start && words.charAt(end - 1) == '-') end--;
+    return (start == end ? "product" : words.substring(start, end)) + "-" + id;
+  }
+
+  private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 }

@@ -17,6 +17,8 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
   private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?[0-9]{1,19}");
 
   public enum Sort {
+    /** With {@code q} only (the default then): best match first; ProductRepository writes its ORDER BY. */
+    RELEVANCE("relevance", null),
     POPULARITY("popularity", "popularity DESC, id"),
     PRICE_ASC("price_asc", "price_cents, id"),
     PRICE_DESC("price_desc", "price_cents DESC, id DESC"),
@@ -33,7 +35,7 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
 
     static Sort of(String value) {
       for (Sort s : values()) if (s.param.equals(value)) return s;
-      throw ProblemException.badRequest("sort: must be one of popularity, price_asc, price_desc, name, newest");
+      throw ProblemException.badRequest("sort: must be one of relevance, popularity, price_asc, price_desc, name, newest");
     }
   }
 
@@ -50,16 +52,26 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
     if (min != null && max != null && min > max) {
       throw ProblemException.badRequest("minPrice: must not be greater than maxPrice");
     }
-    String sort = single(params, "sort");
-    return new ProductListQuery(category, q, min, max, sort == null ? Sort.POPULARITY : Sort.of(sort),
+    Sort sort = sortOf(single(params, "sort"), q != null);
+    return new ProductListQuery(category, q, min, max, sort,
         intParam(params, "page", 1, MAX_PAGE, 1), intParam(params, "size", 1, MAX_SIZE, 20));
+  }
+
+  /** Relevance when there are search words and no other order is asked for; without words it means popularity. */
+  private static Sort sortOf(String param, boolean searching) {
+    Sort sort = param == null ? (searching ? Sort.RELEVANCE : Sort.POPULARITY) : Sort.of(param);
+    return sort == Sort.RELEVANCE && !searching ? Sort.POPULARITY : sort;
   }
 
   /** The canonical form: equal queries share one cache entry whatever the parameter order. */
   public String cacheKey() {
+    return "s=" + sort.param + "&p=" + page + "&n=" + size + "&" + filterKey();
+  }
+
+  /** The canonical form of the filters alone (what facets depend on). */
+  public String filterKey() {
     return "c=" + (category == null ? "" : category) + "&min=" + (minPriceCents == null ? "" : minPriceCents)
-        + "&max=" + (maxPriceCents == null ? "" : maxPriceCents) + "&s=" + sort.param + "&p=" + page
-        + "&n=" + size + "&q=" + (q == null ? "" : q);
+        + "&max=" + (maxPriceCents == null ? "" : maxPriceCents) + "&q=" + (q == null ? "" : q);
   }
 
   public int offset() {

@@ -19,12 +19,16 @@ public final class ProductRepository {
   private static final String VERSIONS = SqlFiles.load("catalog/catalog-versions.sql");
   private static final String UPDATE = SqlFiles.load("catalog/update-product.sql");
   private static final String BUMP_VERSIONS = SqlFiles.load("catalog/bump-versions.sql");
+  private static final String ID_BY_SKU = SqlFiles.load("catalog/product-id-by-sku.sql");
   private static final String LIST_COLUMNS = "id, sku, name, category_id, price_cents, currency, stock, image_key";
 
   private final Pool pool;
+  private final int exactTotalUpTo;
 
-  public ProductRepository(Pool pool) {
+  /** {@code exactTotalUpTo}: listings count matches up to this many, then stop (see {@link Page}). */
+  public ProductRepository(Pool pool, int exactTotalUpTo) {
     this.pool = pool;
+    this.exactTotalUpTo = exactTotalUpTo;
   }
 
   /** The product if it is on sale, else null. */
@@ -50,28 +54,58 @@ public final class ProductRepository {
     return pool.preparedQuery(VERSIONS).execute();
   }
 
-  /** One page and the total count, run side by side on two connections. */
+  Pool pool() {
+    return pool;
+  }
+
+  /** The id of the product with this SKU, on sale or not; null when there is none. */
+  public Future<Long> idBySku(String sku) {
+    return pool.preparedQuery(ID_BY_SKU).execute(Tuple.of(sku)).map(ProductRepository::firstOrNull)
+        .map(row -> row == null ? null : row.getLong(0));
+  }
+
+  /**
+   * One page (read one row past it, to learn whether another follows) and the bounded count, run
+   * side by side on two connections.
+   */
   public Future<Page> list(ProductListQuery query) {
     List<Object> args = new ArrayList<>();
     String where = where(query, args);
-    Tuple filter = Tuple.wrap(new ArrayList<>(args));
-    args.add(query.size());
+    List<Object> countArgs = new ArrayList<>(args);
+    String orderBy = query.sort() == ProductListQuery.Sort.RELEVANCE
+        // Names weigh more than descriptions (the A and B labels of the search column); ties by popularity.
+        ? "ts_rank(search, (SELECT search_query($" + (args.indexOf(query.q()) + 1) + "))) DESC, popularity DESC, id"
+        : query.sort().orderBy;
+    args.add(query.size() + 1);
     args.add(query.offset());
-    String pageSql = "SELECT " + LIST_COLUMNS + " FROM products" + where + " ORDER BY " + query.sort().orderBy
+    String pageSql = "SELECT " + LIST_COLUMNS + " FROM products" + where + " ORDER BY " + orderBy
         + " LIMIT $" + (args.size() - 1) + " OFFSET $" + args.size();
     Future<RowSet<Row>> rows = pool.preparedQuery(pageSql).execute(Tuple.wrap(args));
-    Future<Long> total = pool.preparedQuery("SELECT count(*) FROM products" + where).execute(filter)
-        .map(rs -> rs.iterator().next().getLong(0));
-    return Future.all(rows, total).map(all -> new Page(rows.result(), total.result()));
+    // Counting stops one past the bound: a big category or a broad search costs at most that many
+    // index entries, however the catalog grows.
+    countArgs.add(exactTotalUpTo + 1);
+    Future<Long> total = pool.preparedQuery("SELECT count(*) FROM (SELECT 1 FROM products" + where + " LIMIT $"
+        + countArgs.size() + ") AS bounded").execute(Tuple.wrap(countArgs)).map(rs -> rs.iterator().next().getLong(0));
+    return Future.all(rows, total).map(all -> {
+      List<Row> page = new ArrayList<>(query.size());
+      for (Row row : rows.result()) if (page.size() < query.size()) page.add(row);
+      long counted = total.result();
+      return new Page(page, rows.result().size() > query.size(), Math.min(counted, exactTotalUpTo),
+          counted <= exactTotalUpTo);
+    });
   }
 
-  public record Page(RowSet<Row> rows, long total) {}
+  /**
+   * The rows of one page; whether a next page has any; the number of matches when {@code exact},
+   * else the bound (more than that many match).
+   */
+  public record Page(List<Row> rows, boolean hasNext, long total, boolean exact) {}
 
   /**
    * The WHERE clause from fixed fragments; only placeholders vary, never values. It always has
    * {@code active}: listings show products on sale only, and the listing indexes are partial on it.
    */
-  private static String where(ProductListQuery query, List<Object> args) {
+  static String where(ProductListQuery query, List<Object> args) {
     List<String> clauses = new ArrayList<>(List.of("active"));
     if (query.category() != null) {
       args.add(query.category());
@@ -80,7 +114,9 @@ public final class ProductRepository {
     }
     if (query.q() != null) {
       args.add(query.q());
-      clauses.add("search @@ plainto_tsquery('simple', $" + args.size() + ")");
+      // A sub-select, so the query is built once per statement (then used as the GIN index key),
+      // not once per row; search_query (V20) stems, matches prefixes and corrects one typo.
+      clauses.add("search @@ (SELECT search_query($" + args.size() + "))");
     }
     if (query.minPriceCents() != null) {
       args.add(query.minPriceCents());

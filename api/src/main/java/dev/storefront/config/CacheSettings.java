@@ -14,7 +14,10 @@ public record CacheSettings(
     long syncPollMs,
     long warmTimeoutMs,
     int warmListingPages,
-    int maxConcurrentLoads) {
+    int maxConcurrentLoads,
+    int httpMaxAgeSeconds,
+    int httpStaleWhileRevalidateSeconds,
+    int listingExactTotalUpTo) {
 
   static CacheSettings from(Env env) {
     return new CacheSettings(
@@ -33,6 +36,11 @@ public record CacheSettings(
         // 0 turns warming off; otherwise the longest a start may wait for it.
         env.longValue("CACHE_WARM_TIMEOUT_MS", 30_000, 0, 600_000),
         env.integer("CACHE_WARM_LISTING_PAGES", 5, 0, 50),
-        env.integer("CACHE_MAX_CONCURRENT_LOADS", 64, 1, 100_000));
+        env.integer("CACHE_MAX_CONCURRENT_LOADS", 64, 1, 100_000),
+        // What clients and CDNs may keep: short, as a PDP carries stock (docs/architecture.md, HTTP caching).
+        env.integer("CATALOG_HTTP_MAX_AGE_SECONDS", 1, 0, 3_600),
+        env.integer("CATALOG_HTTP_STALE_WHILE_REVALIDATE_SECONDS", 4, 0, 86_400),
+        // Listing totals are exact up to this many matches, then "more than" (openapi.yaml, ProductPage).
+        env.integer("LISTING_EXACT_TOTAL_UP_TO", 10_000, 100, 10_000_000));
   }
 }

@@ -27,7 +27,7 @@ public final class SentryReporter {
       options.setDsn(config.sentryDsn());
       options.setRelease(config.release());
       options.setEnvironment(config.environment());
-      options.setSendDefaultPii(false);
+      // No default PII: Sentry's default (its setter is deprecated); beforeSend strips request and user anyway.
       options.setAttachStacktrace(true);
       options.setEnableUncaughtExceptionHandler(false);
       options.setShutdownTimeoutMillis(2_000);

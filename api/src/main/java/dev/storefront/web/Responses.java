@@ -12,11 +12,6 @@ public final class Responses {
 
   private Responses() {}
 
-  /** A JSON body that shared caches may keep (the catalog). */
-  public static void json(RoutingContext rc, Buffer body) {
-    rc.response().putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(body);
-  }
-
   /** A JSON body that must never be stored: account data and the results of writes. */
   public static void privateJson(RoutingContext rc, int status, Buffer body) {
     noStore(rc.response()).setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(body);

@@ -24,6 +24,14 @@ class ProductListQueryTest {
   }
 
   @Test
+  void searchWordsRankByRelevanceUnlessAnotherOrderIsAsked() {
+    assertThat(parse("q", "lamp").sort()).isEqualTo(ProductListQuery.Sort.RELEVANCE);
+    assertThat(parse("q", "lamp", "sort", "price_asc").sort()).isEqualTo(ProductListQuery.Sort.PRICE_ASC);
+    assertThat(parse("sort", "relevance").sort()).isEqualTo(ProductListQuery.Sort.POPULARITY);
+    assertThat(parse("sort", "relevance").cacheKey()).isEqualTo(parse().cacheKey());
+  }
+
+  @Test
   void equalQueriesShareOneCacheKeyWhateverTheirSpelling() {
     assertThat(parse("q", "  Oak   Lamp ", "category", "3").cacheKey())
         .isEqualTo(parse("category", "3", "q", "oak lamp").cacheKey());

@@ -1,0 +1,55 @@
+package dev.storefront.web;
+
+import dev.storefront.cache.CachedBody;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Public catalog reads as HTTP caches expect them: a strong {@code ETag}, {@code Cache-Control}
+ * that lets clients and CDNs keep them briefly, {@code Vary: Accept-Encoding}, 304 on a matching
+ * {@code If-None-Match}, and the gzip bytes when the client takes them. Everything comes from the
+ * {@link CachedBody}: a hit does no hashing or compression. A request that already carries
+ * {@code Cache-Control: no-store} (one with credentials, see SecurityHeaders) keeps it.
+ */
+public final class CachedResponses {
+  private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+  private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+  private static final CharSequence ACCEPT_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
+  private final CharSequence cacheControl;
+
+  public CachedResponses(int maxAgeSeconds, int staleWhileRevalidateSeconds) {
+    this.cacheControl = HttpHeaders.createOptimized(cacheControl(maxAgeSeconds, staleWhileRevalidateSeconds));
+  }
+
+  static String cacheControl(int maxAgeSeconds, int staleWhileRevalidateSeconds) {
+    return "public, max-age=" + maxAgeSeconds
+        + (staleWhileRevalidateSeconds > 0 ? ", stale-while-revalidate=" + staleWhileRevalidateSeconds : "");
+  }
+
+  /** Answers with {@code body} (never an empty one: that is a not-found for the caller to raise). */
+  public void send(RoutingContext rc, CachedBody body) {
+    HttpServerRequest request = rc.request();
+    HttpServerResponse response = rc.response();
+    MultiMap out = response.headers();
+    out.add(HttpHeaders.VARY, ACCEPT_ENCODING);
+    out.set(HttpHeaders.ETAG, body.etag());
+    if (!out.contains(HttpHeaders.CACHE_CONTROL)) out.set(HttpHeaders.CACHE_CONTROL, cacheControl);
+    String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+    if (ifNoneMatch != null && EntityTags.anyMatches(ifNoneMatch, body.etag())) {
+      response.setStatusCode(304).end();
+      return;
+    }
+    out.set(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON);
+    Buffer gzip = body.gzip();
+    if (gzip != null && EntityTags.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+      out.set(HttpHeaders.CONTENT_ENCODING, GZIP);
+      response.end(gzip);
+    } else {
+      response.end(body.plain());
+    }
+  }
+}

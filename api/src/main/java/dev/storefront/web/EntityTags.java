@@ -1,0 +1,54 @@
+package dev.storefront.web;
+
+import java.util.Locale;
+
+/** The two request headers a cached read is answered by: {@code If-None-Match} and {@code Accept-Encoding}. */
+final class EntityTags {
+  private EntityTags() {}
+
+  /**
+   * Whether an {@code If-None-Match} list names {@code etag} (RFC 9110 13.1.2: weak comparison, so
+   * {@code W/"x"} matches {@code "x"}) or is {@code *}.
+   */
+  static boolean anyMatches(String header, CharSequence etag) {
+    if (etag == null) return false;
+    String tag = etag.toString();
+    if (header.equals(tag)) return true; // the common case: the client echoes the tag it was sent
+    for (String candidate : header.split(",")) {
+      String t = candidate.trim();
+      if (t.equals("*")) return true;
+      if (t.startsWith("W/")) t = t.substring(2);
+      if (t.equals(tag)) return true;
+    }
+    return false;
+  }
+
+  /** Whether {@code Accept-Encoding} allows gzip: named (or {@code *}) with a non-zero q. */
+  static boolean acceptsGzip(String header) {
+    if (header == null || header.isEmpty()) return false;
+    if (header.equals("gzip") || header.startsWith("gzip, ")) return true; // what clients send, no q
+    boolean wildcard = false;
+    for (String part : header.toLowerCase(Locale.ROOT).split(",")) {
+      int semi = part.indexOf(';');
+      String coding = (semi < 0 ? part : part.substring(0, semi)).trim();
+      boolean allowed = semi < 0 || qualityAboveZero(part.substring(semi + 1));
+      if (coding.equals("gzip") || coding.equals("x-gzip")) return allowed;
+      if (coding.equals("*")) wildcard = allowed;
+    }
+    return wildcard;
+  }
+
+  private static boolean qualityAboveZero(String params) {
+    for (String param : params.split(";")) {
+      String p = param.trim();
+      if (p.startsWith("q=")) {
+        try {
+          return Double.parseDouble(p.substring(2).trim()) > 0;
+        } catch (NumberFormatException e) {
+          return false; // a malformed weight is not consent
+        }
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.storefront.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EntityTagsTest {
+  @Test
+  void ifNoneMatchComparesWeaklyAndAcceptsListsAndStar() {
+    assertThat(EntityTags.anyMatches("\"a\"", "\"a\"")).isTrue();
+    assertThat(EntityTags.anyMatches("W/\"a\"", "\"a\"")).isTrue();
+    assertThat(EntityTags.anyMatches("\"b\" , \"a\"", "\"a\"")).isTrue();
+    assertThat(EntityTags.anyMatches("*", "\"a\"")).isTrue();
+    assertThat(EntityTags.anyMatches("\"b\"", "\"a\"")).isFalse();
+    assertThat(EntityTags.anyMatches("a", "\"a\"")).isFalse();
+    assertThat(EntityTags.anyMatches("*", null)).isFalse();
+  }
+
+  @Test
+  void gzipIsTakenOnlyWhenAllowedWithANonZeroWeight() {
+    assertThat(EntityTags.acceptsGzip("gzip")).isTrue();
+    assertThat(EntityTags.acceptsGzip("gzip, deflate, br")).isTrue();
+    assertThat(EntityTags.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
+    assertThat(EntityTags.acceptsGzip("*")).isTrue();
+    assertThat(EntityTags.acceptsGzip("gzip;q=0")).isFalse();
+    assertThat(EntityTags.acceptsGzip("gzip;q=0.000, *")).isFalse();
+    assertThat(EntityTags.acceptsGzip("*;q=0")).isFalse();
+    assertThat(EntityTags.acceptsGzip("identity")).isFalse();
+    assertThat(EntityTags.acceptsGzip("gzip;q=x")).isFalse();
+    assertThat(EntityTags.acceptsGzip("")).isFalse();
+    assertThat(EntityTags.acceptsGzip(null)).isFalse();
+  }
+}

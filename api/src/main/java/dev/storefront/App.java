@@ -224,8 +224,9 @@ public final class App {
         .compose(loaded -> {
           OpenAPIContract contract = loaded.resultAt(0);
           StaticAssets assets = loaded.resultAt(1);
+          CachedResponses cachedResponses = new CachedResponses(cs.httpMaxAgeSeconds(), cs.httpStaleWhileRevalidateSeconds());
           List<Feature> features = List.of(
-              new CatalogRoutes(catalog, new CachedResponses(cs.httpMaxAgeSeconds(), cs.httpStaleWhileRevalidateSeconds())),
+              new CatalogRoutes(catalog, cachedResponses),
               new AdminCatalogRoutes(writes),
               new AuthRoutes(auth, clientIp, points::addTo),
               new CartRoutes(pool),
@@ -240,7 +241,7 @@ public final class App {
           ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), accessLog,
               new HttpMetrics(registry), sentry, accessTokens, as.corsOrigins(),
               new AuthRateLimit(counters, clientIp, as.authRateLimitPerMinute(), as.authGlobalRateLimitPerMinute()),
-              features);
+              features, cs.fastPath() ? new ApiRouter.FastPathParts(catalog, cachedResponses) : null);
           app.features.addAll(features);
           return Future.all(features.stream().map(Feature::start).toList())
               .compose(started -> vertx.deployVerticle(() -> new HttpVerticle(parts, config.httpPort(),

@@ -95,6 +95,17 @@ public final class ResponseCache {
     return coalesced(fullKey, loader);
   }
 
+  /**
+   * The L1's entry for {@code key} when there is one and process memory may be trusted; null
+   * otherwise, without loading or counting anything (the caller then asks {@link #get}, which counts).
+   */
+  public CachedBody peek(String key) {
+    if (!l1Trusted.getAsBoolean()) return null;
+    CachedBody present = l1.getIfPresent(namespace + key);
+    if (present != null) metrics.l1Hit.increment();
+    return present;
+  }
+
   private Future<CachedBody> coalesced(String fullKey, Supplier<Future<Buffer>> loader) {
     Promise<CachedBody> mine = Promise.promise();
     Future<CachedBody> running = inFlight.putIfAbsent(fullKey, mine.future());

@@ -41,6 +41,16 @@ public final class CatalogService {
   }
 
   /** The PDP body, or an empty one when there is no such product on sale. */
+  /** The product's page when this process holds it and may trust it; null otherwise (no load). */
+  public CachedBody cachedProduct(long id) {
+    return pdp.peek(pdpKey(id));
+  }
+
+  /** The listing page when this process holds it and may trust it; null otherwise (no load). */
+  public CachedBody cachedList(ProductListQuery query) {
+    return plp.peek(listKey(query));
+  }
+
   public Future<CachedBody> product(long id) {
     return pdp.get(pdpKey(id), () -> repository.byId(id)
         .map(row -> row == null ? Buffer.buffer() : json.detail(row).toBuffer()));

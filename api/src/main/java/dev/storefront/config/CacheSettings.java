@@ -17,7 +17,8 @@ public record CacheSettings(
     int maxConcurrentLoads,
     int httpMaxAgeSeconds,
     int httpStaleWhileRevalidateSeconds,
-    int listingExactTotalUpTo) {
+    int listingExactTotalUpTo,
+    boolean fastPath) {
 
   static CacheSettings from(Env env) {
     return new CacheSettings(
@@ -41,6 +42,8 @@ public record CacheSettings(
         env.integer("CATALOG_HTTP_MAX_AGE_SECONDS", 1, 0, 3_600),
         env.integer("CATALOG_HTTP_STALE_WHILE_REVALIDATE_SECONDS", 4, 0, 86_400),
         // Listing totals are exact up to this many matches, then "more than" (openapi.yaml, ProductPage).
-        env.integer("LISTING_EXACT_TOTAL_UP_TO", 10_000, 100, 10_000_000));
+        env.integer("LISTING_EXACT_TOTAL_UP_TO", 10_000, 100, 10_000_000),
+        // Cached PDP and listing hits answered before the router (ADR 0006); false routes everything.
+        env.bool("HTTP_FAST_PATH", true));
   }
 }

@@ -20,7 +20,10 @@ public final class ApiRouter {
   /** What the router needs from the process-wide wiring: the request pipeline and the features. */
   public record Parts(OpenAPIContract contract, int bodyLimitBytes, AccessLog accessLog, HttpMetrics httpMetrics,
       SentryReporter sentry, JWTAuth bearerTokens, List<String> corsOrigins,
-      AuthRateLimit authRateLimit, List<Feature> features) {}
+      AuthRateLimit authRateLimit, List<Feature> features, FastPathParts fastPath) {}
+
+  /** What the catalog fast path serves from; null turns it off ({@code HTTP_FAST_PATH=false}). */
+  public record FastPathParts(dev.storefront.catalog.CatalogService catalog, dev.storefront.web.CachedResponses responses) {}
 
   private ApiRouter() {}
 

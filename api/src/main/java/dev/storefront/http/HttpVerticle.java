@@ -39,7 +39,9 @@ public final class HttpVerticle extends VerticleBase {
         .setIdleTimeout(RealtimeSettings.HTTP_IDLE_TIMEOUT_SECONDS)
         .setHttp2ClearTextEnabled(http2ClearText);
     boolean cors = !parts.corsOrigins().isEmpty();
-    RequestGate gate = new RequestGate(ApiRouter.create(vertx, parts), cors);
+    CatalogFastPath fast = parts.fastPath() == null ? null : new CatalogFastPath(parts.fastPath().catalog(),
+        parts.fastPath().responses(), parts.httpMetrics(), parts.accessLog(), cors);
+    RequestGate gate = new RequestGate(ApiRouter.create(vertx, parts), cors, fast);
     HttpServer server = vertx.createHttpServer(options)
         .connectionHandler(connection -> StrictFraming.install(connection, options))
         .requestHandler(request -> {

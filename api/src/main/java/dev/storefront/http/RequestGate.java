@@ -10,18 +10,23 @@ import io.vertx.core.http.HttpServerRequest;
  * the failure handler too) is refused here as a 400 problem, and so is query text that is not
  * storable text (the 400 names the parameter); a trailing slash gets 404 rather than a second URL
  * for the same resource; {@code ;} in the query is made part of a value ({@link AmpersandOnlyQuery}).
+ * Before all that, a cached catalog hit may be answered by {@link CatalogFastPath}.
  */
 final class RequestGate implements Handler<HttpServerRequest> {
   private final Handler<HttpServerRequest> router;
   private final boolean varyOrigin;
+  private final CatalogFastPath fast;
 
-  RequestGate(Handler<HttpServerRequest> router, boolean varyOrigin) {
+  /** {@code fast} may be null: every request goes to the router. */
+  RequestGate(Handler<HttpServerRequest> router, boolean varyOrigin, CatalogFastPath fast) {
     this.router = router;
     this.varyOrigin = varyOrigin;
+    this.fast = fast;
   }
 
   @Override
   public void handle(HttpServerRequest request) {
+    if (fast != null && fast.handle(request)) return;
     String path = request.path();
     String query = request.query();
     if (path == null || !path.startsWith("/")) {

@@ -15,9 +15,18 @@ public final class HttpMetrics {
 
   private final MeterRegistry registry;
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, Timer[]>> byRoute = new ConcurrentHashMap<>();
+  private final io.micrometer.core.instrument.Counter fastPath;
 
   public HttpMetrics(MeterRegistry registry) {
     this.registry = registry;
+    this.fastPath = io.micrometer.core.instrument.Counter.builder("http_fast_path_responses")
+        .description("Requests answered by the catalog fast path, before the router (also counted in http_server_requests)")
+        .register(registry);
+  }
+
+  /** A response sent by the catalog fast path; {@link #record} is called for it as well. */
+  public void fastPath() {
+    fastPath.increment();
   }
 
   public void record(String method, String route, int status, long nanos) {

@@ -3,14 +3,14 @@ package dev.storefront.web;
 import java.util.Locale;
 
 /** The two request headers a cached read is answered by: {@code If-None-Match} and {@code Accept-Encoding}. */
-final class EntityTags {
+public final class EntityTags {
   private EntityTags() {}
 
   /**
    * Whether an {@code If-None-Match} list names {@code etag} (RFC 9110 13.1.2: weak comparison, so
    * {@code W/"x"} matches {@code "x"}) or is {@code *}.
    */
-  static boolean anyMatches(String header, CharSequence etag) {
+  public static boolean anyMatches(String header, CharSequence etag) {
     if (etag == null) return false;
     String tag = etag.toString();
     if (header.equals(tag)) return true; // the common case: the client echoes the tag it was sent
@@ -24,7 +24,7 @@ final class EntityTags {
   }
 
   /** Whether {@code Accept-Encoding} allows gzip: named (or {@code *}) with a non-zero q. */
-  static boolean acceptsGzip(String header) {
+  public static boolean acceptsGzip(String header) {
     if (header == null || header.isEmpty()) return false;
     if (header.equals("gzip") || header.startsWith("gzip, ")) return true; // what clients send, no q
     boolean wildcard = false;

@@ -19,7 +19,16 @@ final class TransientFailures {
     Throwable cause = unwrap(failure);
     return cause instanceof TimeoutException || cause instanceof ClosedConnectionException
         || cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException
-        || cause instanceof PgException pg && transientState(pg);
+        || cause instanceof PgException pg && transientState(pg) || connectionGone(cause);
+  }
+
+  /**
+   * A statement sent on a pooled connection that closed under it (PostgreSQL went away mid-
+   * transaction): the SQL client says so only in the message of a plain VertxException.
+   */
+  private static boolean connectionGone(Throwable cause) {
+    return cause instanceof io.vertx.core.VertxException && cause.getMessage() != null
+        && cause.getMessage().startsWith("Connection is not active now");
   }
 
   /** What kind of failure, for sampling: the exception type and, for PostgreSQL, its SQL state. */

@@ -15,8 +15,8 @@ public final class MediaKeys {
 
   private MediaKeys() {}
 
-  public static String forImage(byte[] bytes, ImageType type) {
-    return "products/" + sha256(bytes) + "." + type.extension;
+  public static String forImage(String sha256, ImageType type) {
+    return "products/" + sha256 + "." + type.extension;
   }
 
   public static String sha256(byte[] bytes) {

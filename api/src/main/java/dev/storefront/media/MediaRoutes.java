@@ -73,11 +73,12 @@ public final class MediaRoutes implements Feature {
       return Future.failedFuture(new ProblemException(415, "unsupported-media-type", "Unsupported media type",
           "Only JPEG, PNG and WebP images are accepted (recognised by their content)."));
     }
-    String key = MediaKeys.forImage(bytes, type);
-    // Hashing a few MB and the S3 round trip both stay off the event loop.
+    // Hashing a few MB and the S3 round trips both stay off the event loop.
     return vertx.executeBlocking(() -> {
-      if (!storage.exists(settings.bucket(), key)) {
-        storage.put(settings.bucket(), key, bytes, type.contentType, MediaKeys.CACHE_CONTROL);
+      String sha256 = MediaKeys.sha256(bytes);
+      String key = MediaKeys.forImage(sha256, type);
+      if (!sha256.equals(storage.sha256(settings.bucket(), key))) {
+        storage.put(settings.bucket(), key, bytes, type.contentType, MediaKeys.CACHE_CONTROL, sha256);
       }
       return key;
     }, false);

@@ -2,6 +2,8 @@ package dev.storefront.storage;
 
 import dev.storefront.config.S3Settings;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -21,6 +23,8 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * from their own thread; every call is bounded by {@code S3_TIMEOUT_MS}.
  */
 public final class S3Storage implements AutoCloseable {
+  /** User metadata ({@code x-amz-meta-sha256}) holding the hex SHA-256 of the object's bytes. */
+  public static final String SHA256_METADATA = "sha256";
   private final S3Client client;
   private final S3Settings settings;
 
@@ -42,14 +46,15 @@ public final class S3Storage implements AutoCloseable {
     return client;
   }
 
-  /** A whole object in one request, encrypted at rest as configured. */
-  public void put(String bucket, String key, byte[] bytes, String contentType, String cacheControl) {
-    PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType);
+  /**
+   * A whole object in one request, encrypted at rest as configured, with its SHA-256 in the
+   * object's metadata so copies can be compared without downloading them.
+   */
+  public void put(String bucket, String key, byte[] bytes, String contentType, String cacheControl, String sha256) {
+    PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
+        .metadata(Map.of(SHA256_METADATA, sha256));
     if (cacheControl != null) request.cacheControl(cacheControl);
-    if (settings.encryption() == S3Settings.Encryption.AES256) request.serverSideEncryption(ServerSideEncryption.AES256);
-    if (settings.encryption() == S3Settings.Encryption.KMS) {
-      request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(settings.kmsKeyId());
-    }
+    encryption(request::serverSideEncryption, request::ssekmsKeyId);
     client.putObject(request.build(), RequestBody.fromBytes(bytes));
   }
 
@@ -57,22 +62,29 @@ public final class S3Storage implements AutoCloseable {
   public CreateMultipartUploadRequest multipart(String bucket, String key, String contentType) {
     CreateMultipartUploadRequest.Builder request = CreateMultipartUploadRequest.builder()
         .bucket(bucket).key(key).contentType(contentType);
-    if (settings.encryption() == S3Settings.Encryption.AES256) request.serverSideEncryption(ServerSideEncryption.AES256);
-    if (settings.encryption() == S3Settings.Encryption.KMS) {
-      request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(settings.kmsKeyId());
-    }
+    encryption(request::serverSideEncryption, request::ssekmsKeyId);
     return request.build();
   }
 
-  /** Whether the object exists (a HEAD request). */
-  public boolean exists(String bucket, String key) {
+  private void encryption(Consumer<ServerSideEncryption> mode, Consumer<String> kmsKey) {
+    switch (settings.encryption()) {
+      case AES256 -> mode.accept(ServerSideEncryption.AES256);
+      case KMS -> {
+        mode.accept(ServerSideEncryption.AWS_KMS);
+        if (settings.kmsKeyId() != null) kmsKey.accept(settings.kmsKeyId());
+      }
+      case NONE -> { }
+    }
+  }
+
+  /** The SHA-256 recorded when the object was written; null when there is no such object (or none was recorded). */
+  public String sha256(String bucket, String key) {
     try {
-      client.headObject(b -> b.bucket(bucket).key(key));
-      return true;
+      return client.headObject(b -> b.bucket(bucket).key(key)).metadata().get(SHA256_METADATA);
     } catch (NoSuchKeyException e) {
-      return false;
+      return null;
     } catch (S3Exception e) {
-      if (e.statusCode() == 404) return false;
+      if (e.statusCode() == 404) return null;
       throw e;
     }
   }

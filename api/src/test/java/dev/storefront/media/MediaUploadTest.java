@@ -51,10 +51,13 @@ class MediaUploadTest {
 
   @Test
   void uploadedImageIsServedFromS3AndShownOnTheProductAndInListings() {
+    // Cached first, so the new URL must come from the eviction and the listing-version bump.
+    String before = t.get("/api/v1/products/5").bodyAsJsonObject().getString("imageUrl");
+    t.get("/api/v1/products?size=100");
     HttpResponse<Buffer> r = upload(t.adminToken(), 5, "photo.bin", "application/octet-stream", PNG);
     assertThat(r.statusCode()).isEqualTo(200);
     String url = r.bodyAsJsonObject().getString("imageUrl");
-    assertThat(url).isEqualTo(S3Server.environment().get("MEDIA_BASE_URL") + "products/" + MediaKeys.sha256(PNG) + ".png");
+    assertThat(url).isNotEqualTo(before).isEqualTo(S3Server.environment().get("MEDIA_BASE_URL") + "products/" + MediaKeys.sha256(PNG) + ".png");
 
     URI object = URI.create(url);
     WebClient anonymous = WebClient.create(t.clientVertx());
@@ -64,6 +67,7 @@ class MediaUploadTest {
     assertThat(fetched.body().getBytes()).isEqualTo(PNG);
     assertThat(fetched.getHeader("Content-Type")).isEqualTo("image/png");
     assertThat(fetched.getHeader("Cache-Control")).isEqualTo(MediaKeys.CACHE_CONTROL);
+    assertThat(fetched.getHeader("x-amz-server-side-encryption")).isEqualTo("AES256");
 
     assertThat(t.get("/api/v1/products/5").bodyAsJsonObject().getString("imageUrl")).isEqualTo(url);
     var listed = t.get("/api/v1/products?size=100").bodyAsJsonObject().getJsonArray("items").stream()

@@ -7,6 +7,7 @@ import dev.storefront.catalog.CatalogSeeder;
 import dev.storefront.config.AppConfig;
 import dev.storefront.db.Migrations;
 import dev.storefront.support.Infrastructure;
+import dev.storefront.support.S3Server;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -15,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The README's run command: real PostgreSQL and Redis (embedded binaries unless TEST_DATABASE_URL /
- * TEST_REDIS_URL point elsewhere), migrated, the standard data set seeded, an admin account from
+ * TEST_REDIS_URL point elsewhere), migrated, the standard data set seeded, an S3-compatible server
+ * (s3proxy on 127.0.0.1, unless S3_ENDPOINT is set) holding an image for every product, an admin account from
  * ADMIN_EMAIL / ADMIN_PASSWORD (generated when unset), a fresh signing key unless JWT_PRIVATE_KEY
  * is set, the API on :8080. Ctrl-C stops the API and the servers it started.
  */
@@ -26,6 +28,8 @@ public final class DevServer {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("DATABASE_URL", Infrastructure.databaseUrl());
     env.put("REDIS_URL", Infrastructure.redisUrl());
+    // Product images from a local S3-compatible server, unless S3 settings point elsewhere.
+    if (env.get("S3_ENDPOINT") == null) env.putAll(S3Server.environment());
     env.putIfAbsent("APP_ENVIRONMENT", "development");
     env.putIfAbsent("SHUTDOWN_DRAIN_SECONDS", "0");
     env.computeIfAbsent("JWT_PRIVATE_KEY", k -> SigningKeys.generatePem());
@@ -35,10 +39,13 @@ public final class DevServer {
     Migrations.migrate(config);
     var seeded = new CatalogSeeder(config).seed(CatalogSeeder.STANDARD_PRODUCTS);
     AdminAccount.ensure(config, adminEmail, adminPassword);
+    var images = DevMedia.load(config);
     App app = App.start(config, false).await();
     System.out.printf("%nStorefront API on http://localhost:%d  (docs: /docs; metrics: http://localhost:%d/metrics)%n"
-        + "Seeded %d categories, %d products.%nAdmin sign-in: %s / %s%nCtrl-C to stop.%n",
-        app.port(), app.managementPort(), seeded.categories(), seeded.products(), adminEmail, adminPassword);
+        + "Seeded %d categories, %d products; product images (%d uploaded) at %s%n"
+        + "Admin sign-in: %s / %s%nCtrl-C to stop.%n",
+        app.port(), app.managementPort(), seeded.categories(), seeded.products(), images.uploaded(),
+        config.mediaBaseUrl(), adminEmail, adminPassword);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.close().await();

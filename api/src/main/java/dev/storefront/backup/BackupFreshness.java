@@ -40,11 +40,13 @@ public final class BackupFreshness implements Feature {
   @Override
   public void bind(RouterBuilder builder) {}
 
+  /** Reads once before the instance serves (so its first scrape is right), then on the timer. */
   @Override
   public Future<Void> start() {
-    timerId = vertx.setPeriodic(0, everyMs, id -> refresh()
+    timerId = vertx.setPeriodic(everyMs, id -> refresh()
         .onFailure(e -> LOG.warn("reading the newest backup failed: {}", e.toString())));
-    return Future.succeededFuture();
+    return refresh().onFailure(e -> LOG.warn("reading the newest backup failed: {}", e.toString()))
+        .<Void>mapEmpty().recover(e -> Future.succeededFuture());
   }
 
   @Override

@@ -62,6 +62,9 @@ import dev.storefront.observability.JdkLogging;
 import dev.storefront.observability.ManagementServer;
 import dev.storefront.observability.MetricsRegistry;
 import dev.storefront.observability.MetricsScrape;
+import dev.storefront.backup.BackupFreshness;
+import dev.storefront.media.MediaRoutes;
+import dev.storefront.storage.S3Storage;
 import dev.storefront.observability.OperationsRoutes;
 import dev.storefront.observability.SentryReporter;
 import dev.storefront.observability.StaticAssets;
@@ -95,6 +98,7 @@ public final class App {
   /** The longest the request-path warm-up may delay readiness. */
   private static final long WARMUP_DEADLINE_MS = 15_000;
   private static final long EVENT_PRUNE_EVERY_MS = 60_000;
+  private static final long BACKUP_FRESHNESS_EVERY_MS = 60_000;
   private final Vertx vertx;
   private final Pool pool;
   private final Pool feedPool;
@@ -206,6 +210,7 @@ public final class App {
     StreamHub streams = new StreamHub(vertx, new EventHistory(pool), feed::position, streamMetrics, realtime, accessLog);
     StreamTokens streamTokens = new StreamTokens(securityRedis, config.cacheNamespace(),
         realtime.streamTokenTtlSeconds(), config.redisTimeoutMs());
+    S3Storage media = new S3Storage(config.s3());
     App app = new App(vertx, pool, feedPool, redis, securityRedis, catalogSync, sentry, port, writes, registry,
         accessLog, health, ops, pruningTimer, listeners, feed, streams, streamMetrics);
 
@@ -237,8 +242,10 @@ public final class App {
               new PointsRoutes(points),
               new StreamRoutes(streams, streamTokens, accessTokens, refreshTokens, clientIp),
               new EventPruner(vertx, pool, realtime.retentionHours() * 3600L, EVENT_PRUNE_EVERY_MS),
+              new MediaRoutes(vertx, media, config.media(), writes),
+              new BackupFreshness(vertx, pool, registry, BACKUP_FRESHNESS_EVERY_MS),
               new OperationsRoutes(assets));
-          ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), accessLog,
+          ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), config.media().maxBytes(), accessLog,
               new HttpMetrics(registry), sentry, accessTokens, as.corsOrigins(),
               new AuthRateLimit(counters, clientIp, as.authRateLimitPerMinute(), as.authGlobalRateLimitPerMinute()),
               features, cs.fastPath() ? new ApiRouter.FastPathParts(catalog, cachedResponses) : null);

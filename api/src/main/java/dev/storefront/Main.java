@@ -1,6 +1,9 @@
 package dev.storefront;
 
+import dev.storefront.cli.BackupCommand;
+import dev.storefront.cli.MediaMigrateCommand;
 import dev.storefront.cli.MigrateCommand;
+import dev.storefront.cli.RestoreDrillCommand;
 import dev.storefront.cli.PaymentsCommand;
 import dev.storefront.cli.PlaintextCommand;
 import dev.storefront.cli.SeedCommand;
@@ -8,10 +11,13 @@ import dev.storefront.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar storefront-api.jar [serve|migrate|seed|plaintext|payments simulate]}; serve is the default. */
+/**
+ * {@code java -jar storefront-api.jar [serve|migrate|seed|plaintext|payments simulate|media-migrate|backup|restore-drill]};
+ * serve is the default.
+ */
 @Command(name = "storefront-api", mixinStandardHelpOptions = true,
     subcommands = {ServeCommand.class, MigrateCommand.class, SeedCommand.class, PlaintextCommand.class,
-        PaymentsCommand.class},
+        PaymentsCommand.class, MediaMigrateCommand.class, BackupCommand.class, RestoreDrillCommand.class},
     description = "Storefront API. Settings come from the environment; see the README.")
 public final class Main implements Runnable {
 

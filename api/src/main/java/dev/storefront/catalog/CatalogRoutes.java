@@ -61,7 +61,7 @@ public final class CatalogRoutes implements Feature {
     catalog.categoryTree().onSuccess(body -> responses.send(rc, body)).onFailure(rc::fail);
   }
 
-  static long productId(String raw) {
+  public static long productId(String raw) {
     try {
       long id = Long.parseLong(raw);
       if (id >= 1) return id;

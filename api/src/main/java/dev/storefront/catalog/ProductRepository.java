@@ -18,6 +18,7 @@ public final class ProductRepository {
   private static final String CATEGORIES = SqlFiles.load("catalog/categories.sql");
   private static final String VERSIONS = SqlFiles.load("catalog/catalog-versions.sql");
   private static final String UPDATE = SqlFiles.load("catalog/update-product.sql");
+  private static final String SET_IMAGE = SqlFiles.load("catalog/set-image.sql");
   private static final String BUMP_VERSIONS = SqlFiles.load("catalog/bump-versions.sql");
   private static final String ID_BY_SKU = SqlFiles.load("catalog/product-id-by-sku.sql");
   private static final String LIST_COLUMNS = "id, sku, name, category_id, price_cents, currency, stock, image_key";
@@ -134,6 +135,11 @@ public final class ProductRepository {
     return tx.preparedQuery(UPDATE)
         .execute(Tuple.of(id, edit.name(), edit.description(), edit.priceCents(), edit.active()))
         .map(ProductRepository::firstOrNull);
+  }
+
+  /** Points the product at a new image object; returns its category, or null if no such product. */
+  public Future<Row> setImage(SqlClient tx, long id, String imageKey) {
+    return tx.preparedQuery(SET_IMAGE).execute(Tuple.of(id, imageKey)).map(ProductRepository::firstOrNull);
   }
 
   /** Bumps the listing versions of the category, its parent and the whole catalog. */

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,13 +42,22 @@ public final class ProductWriteService {
 
   /** Every edit bumps the listings: a name, a price or being on sale at all is shown there. */
   public Future<Buffer> update(long id, ProductEdit edit) {
-    return pool.withTransaction(tx -> repository.update(tx, id, edit).compose(row -> {
+    return changed(id, tx -> repository.update(tx, id, edit));
+  }
+
+  /** A new image is shown on the product page and in listings, so it changes them like an edit. */
+  public Future<Buffer> setImage(long id, String imageKey) {
+    return changed(id, tx -> repository.setImage(tx, id, imageKey));
+  }
+
+  private Future<Buffer> changed(long id, java.util.function.Function<SqlConnection, Future<Row>> write) {
+    return pool.withTransaction(tx -> write.apply(tx).compose(row -> {
       if (row == null) return Future.failedFuture(notFound(id));
       return bump(tx, row.getInteger("category_id")).compose(b -> Events.productChanged(tx, id).map(b));
     })).compose(this::afterCommit).compose(v -> catalog.evictProduct(id)).compose(v -> adminRead(id));
   }
 
-  private Future<Map<Integer, Long>> bump(io.vertx.sqlclient.SqlConnection tx, int categoryId) {
+  private Future<Map<Integer, Long>> bump(SqlConnection tx, int categoryId) {
     return repository.bumpVersions(tx, categoryId).map(rows -> {
       Map<Integer, Long> bumped = new HashMap<>();
       for (Row r : rows) bumped.put(r.getInteger(0), r.getLong(1));

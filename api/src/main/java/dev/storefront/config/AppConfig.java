@@ -25,7 +25,9 @@ public record AppConfig(
     OperationsSettings operations,
     String cacheNamespace,
     boolean accessLog,
-    String mediaBaseUrl,
+    S3Settings s3,
+    MediaSettings media,
+    BackupSettings backup,
     AuthSettings auth,
     CommerceSettings commerce,
     RealtimeSettings realtime,
@@ -70,7 +72,9 @@ public record AppConfig(
         OperationsSettings.from(env),
         namespace(env.string("CACHE_NAMESPACE", "storefront")),
         env.bool("ACCESS_LOG", true),
-        env.string("MEDIA_BASE_URL", "/media"),
+        S3Settings.from(env),
+        MediaSettings.from(env),
+        BackupSettings.from(env),
         AuthSettings.from(env),
         CommerceSettings.from(env),
         RealtimeSettings.from(env),
@@ -97,11 +101,16 @@ public record AppConfig(
     }
   }
 
+  /** Prefix of product image URLs: {@code MEDIA_BASE_URL}. */
+  public String mediaBaseUrl() {
+    return media.baseUrl();
+  }
+
   /** The same settings with a few overridden, for tests and the embedded dev run. */
   public AppConfig withPort(int port) {
     return new AppConfig(port, httpInstances, bodyLimitBytes, maxHeaderBytes, http2ClearText, database, databaseSchema,
         databasePoolSize, databaseTimeoutMs, redisUrl, securityRedisUrl, redisPoolSize, redisTimeoutMs, cache, operations, cacheNamespace,
-        accessLog, mediaBaseUrl,
+        accessLog, s3, media, backup,
         auth, commerce, realtime, sentryDsn, environment, release);
   }
 }

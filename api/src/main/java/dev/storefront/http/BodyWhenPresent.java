@@ -9,12 +9,19 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * The body handler, skipped for GET and HEAD requests that announce no body: those are the hot
  * catalog reads, and buffering an empty body costs them a handler registration per request.
+ * Multipart uploads to a {@code /media} path get their own handler: a larger limit (the image cap
+ * plus room for the multipart framing), streamed to a temporary file deleted when the response ends.
  */
 final class BodyWhenPresent implements BodyHandler {
+  /** Multipart headers and boundaries around the file part. */
+  static final int MULTIPART_OVERHEAD_BYTES = 16 * 1024;
   private final BodyHandler delegate;
+  private final BodyHandler uploads;
 
-  BodyWhenPresent(long limitBytes) {
+  BodyWhenPresent(long limitBytes, long uploadLimitBytes) {
     this.delegate = BodyHandler.create(false).setBodyLimit(limitBytes);
+    this.uploads = BodyHandler.create(System.getProperty("java.io.tmpdir") + "/storefront-uploads")
+        .setBodyLimit(uploadLimitBytes + MULTIPART_OVERHEAD_BYTES).setDeleteUploadedFilesOnEnd(true);
   }
 
   @Override
@@ -25,9 +32,17 @@ final class BodyWhenPresent implements BodyHandler {
         && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)
         && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
       rc.next();
+    } else if (isUpload(request)) {
+      uploads.handle(rc);
     } else {
       delegate.handle(rc);
     }
+  }
+
+  private static boolean isUpload(HttpServerRequest request) {
+    String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    return request.method() == HttpMethod.POST && type != null
+        && type.regionMatches(true, 0, "multipart/form-data", 0, 19) && request.path().endsWith("/media");
   }
 
   @Override

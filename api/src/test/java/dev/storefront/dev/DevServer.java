@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import dev.storefront.support.S3Server;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
  * TEST_REDIS_URL point elsewhere), migrated, the standard data set seeded into an empty catalog, an
  * admin account from ADMIN_EMAIL / ADMIN_PASSWORD (else a password kept in the dev data folder), the
  * API on :8080. Data, the admin password and the signing key are kept between runs (DevData).
- * Logs are readable lines (logback-test.xml, on the dev run's class path); the JSON access lines
+ * An S3-compatible server (s3proxy on 127.0.0.1, unless S3_ENDPOINT is set) holds an image for
+ * every product. Logs are readable lines (logback-test.xml, on the dev run's class path); the JSON access lines
  * are off unless ACCESS_LOG=true, so the sign-in printed at the end stays on screen.
  * Ctrl-C stops the API and the servers it started.
  */
@@ -33,6 +35,8 @@ public final class DevServer {
     boolean external = database != null && !database.isBlank();
     env.put("DATABASE_URL", external ? database : DevData.url(data.startPostgres(Infrastructure.freePort())));
     env.put("REDIS_URL", Infrastructure.redisUrl());
+    // Product images from a local S3-compatible server, unless S3 settings point elsewhere.
+    if (env.get("S3_ENDPOINT") == null) env.putAll(S3Server.environment());
     env.putIfAbsent("APP_ENVIRONMENT", "development");
     env.putIfAbsent("SHUTDOWN_DRAIN_SECONDS", "0");
     env.putIfAbsent("ACCESS_LOG", "false");
@@ -43,11 +47,13 @@ public final class DevServer {
     Migrations.migrate(config);
     String catalog = seedIfEmpty(config);
     AdminAccount.ensure(config, adminEmail, adminPassword);
+    var images = DevMedia.load(config);
     App app = App.start(config, false).await();
     System.out.printf("%nStorefront API on http://localhost:%d  (docs: /docs; metrics: http://localhost:%d/metrics)%n"
-        + "%s%nData kept in %s (delete it to start afresh).%nAdmin sign-in: %s / %s%nCtrl-C to stop.%n",
-        app.port(), app.managementPort(), catalog, external ? "TEST_DATABASE_URL" : data.dir(), adminEmail,
-        adminPassword);
+        + "%s%nProduct images (%d uploaded) at %s%nData kept in %s (delete it to start afresh).%n"
+        + "Admin sign-in: %s / %s%nCtrl-C to stop.%n",
+        app.port(), app.managementPort(), catalog, images.uploaded(), config.mediaBaseUrl(),
+        external ? "TEST_DATABASE_URL" : data.dir(), adminEmail, adminPassword);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.close().await();

@@ -1,0 +1,29 @@
+package dev.storefront.media;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Content-addressed object keys: {@code products/<sha256>.<ext>}. The same bytes always land on the
+ * same key, so an object never changes once written (hence the year-long immutable cache header)
+ * and a copy that is already there can be skipped.
+ */
+public final class MediaKeys {
+  /** Objects never change under a key, so browsers and the CDN may keep them for a year. */
+  public static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+  private MediaKeys() {}
+
+  public static String forImage(String sha256, ImageType type) {
+    return "products/" + sha256 + "." + type.extension;
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,1 @@
+UPDATE backup_runs SET finished_at = now(), ok = ?, sha256 = ?, bytes = ?, error = ? WHERE id = ?

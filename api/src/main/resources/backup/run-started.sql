@@ -1,0 +1,1 @@
+INSERT INTO backup_runs (bucket, key) VALUES (?, ?) RETURNING id

@@ -29,7 +29,7 @@ final class DrillSmoke {
     try {
       Row first = pool.query("SELECT id FROM products WHERE active ORDER BY popularity DESC, id LIMIT 1").execute()
           .await().iterator().next();
-      Row product = new ProductRepository(pool).byId(first.getLong(0)).await();
+      Row product = new ProductRepository(pool, config.cache().listingExactTotalUpTo()).byId(first.getLong(0)).await();
       if (product == null || product.getString("name") == null || product.getInteger("price_cents") == null) {
         failures.add("PDP read of product " + first.getLong(0) + " returned " + product);
       }

@@ -183,7 +183,7 @@ public final class App {
         PgSubscriber.subscriber(vertx, Database.connectOptions(config, "postgresql-listen")),
         config.databaseSchema(), cs.syncPollMs(), feedMetrics);
     feedMetrics.bindLag(feed, EventFeed::lagSeconds);
-    catalogSync.followFeed(feed::lagSeconds);
+    catalogSync.followFeed(feed::lastReadMs);
     CatalogEvictions evictions = new CatalogEvictions(vertx, catalog);
     StockChanges stockChanges = new StockChanges(repository, catalogSync, catalog);
     ProductWriteService writes = new ProductWriteService(pool, repository, catalogSync, catalog, stockChanges);

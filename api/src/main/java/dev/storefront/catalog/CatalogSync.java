@@ -5,7 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,7 @@ public final class CatalogSync {
   private final ProductRepository repository;
   private volatile Map<Integer, Long> versions = Map.of();
   private volatile long lastSyncMs;
-  private volatile DoubleSupplier feedLagSeconds = () -> 0;
+  private volatile LongSupplier feedLastReadMs = () -> Long.MAX_VALUE;
   private volatile long timerId = -1;
   private volatile boolean stopped;
   private long lastFailureLogMs;
@@ -41,8 +41,8 @@ public final class CatalogSync {
   }
 
   /** The event feed that evicts product pages: while it lags, process memory is not trusted either. */
-  public void followFeed(DoubleSupplier lagSeconds) {
-    this.feedLagSeconds = lagSeconds;
+  public void followFeed(LongSupplier lastReadMs) {
+    this.feedLastReadMs = lastReadMs;
   }
 
   public Future<Void> start(Vertx vertx, long pollMs) {
@@ -77,7 +77,8 @@ public final class CatalogSync {
   }
 
   public boolean inSync() {
-    return System.currentTimeMillis() - lastSyncMs <= MAX_LAG_MS && feedLagSeconds.getAsDouble() * 1000 <= MAX_LAG_MS;
+    // Asked on every cache lookup: one clock read for both.
+    return System.currentTimeMillis() - Math.min(lastSyncMs, feedLastReadMs.getAsLong()) <= MAX_LAG_MS;
   }
 
   /** Time since the start of the last successful poll: what this instance may have missed. */

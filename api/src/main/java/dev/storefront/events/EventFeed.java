@@ -81,6 +81,11 @@ public final class EventFeed extends VerticleBase {
     return position;
   }
 
+  /** When the last successful read started (epoch ms): everything committed before it has been seen. */
+  public long lastReadMs() {
+    return lastReadMs;
+  }
+
   /** Seconds since the start of the last successful read: how far behind this pod may be. */
   public double lagSeconds() {
     return (System.currentTimeMillis() - lastReadMs) / 1000.0;
@@ -146,9 +151,7 @@ public final class EventFeed extends VerticleBase {
     metrics.waiting(cursor.waiting());
     EventBus bus = vertx.eventBus();
     for (int i = 0; i < ready; i++) {
-      Row row = read[i];
-      FeedEvent event = FeedEvent.of(ids[i], row.getString("type"), row.getLong("product_id"),
-          row.getLong("user_id"), row.getString("data"), row.getLong("at_micros"));
+      FeedEvent event = FeedEvent.of(read[i]);
       metrics.read(event);
       bus.publish(FeedEvent.address(event.type()), event);
     }

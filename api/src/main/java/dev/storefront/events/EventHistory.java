@@ -39,10 +39,7 @@ public final class EventHistory {
         .execute(Tuple.of(after, upTo, filter.types(), filter.productIds(), filter.userId(), limit))
         .map(rows -> {
           List<FeedEvent> events = new ArrayList<>(rows.size());
-          for (Row row : rows) {
-            events.add(FeedEvent.of(row.getLong("id"), row.getString("type"), row.getLong("product_id"),
-                row.getLong("user_id"), row.getString("data"), row.getLong("at_micros")));
-          }
+          for (Row row : rows) events.add(FeedEvent.of(row));
           return events;
         });
   }

@@ -21,6 +21,12 @@ public record FeedEvent(long id, String type, Long productId, Long userId, Strin
     return new FeedEvent(id, type, productId, userId, data, committedAtMicros, frame);
   }
 
+  /** From a row of the feed's read or a replay (columns id, type, product_id, user_id, data, at_micros). */
+  static FeedEvent of(io.vertx.sqlclient.Row row) {
+    return of(row.getLong("id"), row.getString("type"), row.getLong("product_id"), row.getLong("user_id"),
+        row.getString("data"), row.getLong("at_micros"));
+  }
+
   /** The SSE event name of a type, or null for events clients never see. */
   static String clientName(String type) {
     return switch (type) {

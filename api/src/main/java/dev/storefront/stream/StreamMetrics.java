@@ -1,11 +1,11 @@
 package dev.storefront.stream;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class StreamMetrics {
   private final MeterRegistry registry;
-  private final ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Counter> delivered = new ConcurrentHashMap<>();
+  // Per kind, built once: delivered() runs once per event per open stream.
+  private final EnumMap<StreamKind, AtomicInteger> open = new EnumMap<>(StreamKind.class);
+  private final EnumMap<StreamKind, Counter> delivered = new EnumMap<>(StreamKind.class);
   private final ConcurrentHashMap<String, Counter> ended = new ConcurrentHashMap<>();
   private final AtomicInteger consumers = new AtomicInteger();
   private final Timer lag;
@@ -33,32 +34,29 @@ public final class StreamMetrics {
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(30))
         .register(registry);
-    for (String stream : new String[] {StreamKind.INVENTORY.label(), StreamKind.USER.label()}) openGauge(stream);
-  }
-
-  private AtomicInteger openGauge(String stream) {
-    return open.computeIfAbsent(stream, s -> {
+    for (StreamKind kind : StreamKind.values()) {
       AtomicInteger count = new AtomicInteger();
-      Gauge.builder("sse_streams_open", count, AtomicInteger::get).tag("stream", s)
+      Gauge.builder("sse_streams_open", count, AtomicInteger::get).tag("stream", kind.label())
           .description("Event streams open on this instance").register(registry);
-      return count;
-    });
+      open.put(kind, count);
+      delivered.put(kind, Counter.builder("sse_events_delivered")
+          .description("Events written to event streams").tag("stream", kind.label()).register(registry));
+    }
   }
 
   void opened(StreamKind kind) {
-    openGauge(kind.label()).incrementAndGet();
+    open.get(kind).incrementAndGet();
   }
 
   void ended(StreamKind kind, String reason) {
-    openGauge(kind.label()).decrementAndGet();
+    open.get(kind).decrementAndGet();
     ended.computeIfAbsent(kind.label() + "/" + reason, k -> Counter.builder("sse_streams_ended")
         .description("Event streams ended, by why").tags("stream", kind.label(), "reason", reason)
         .register(registry)).increment();
   }
 
   void delivered(StreamKind kind) {
-    delivered.computeIfAbsent(kind.label(), k -> Counter.builder("sse_events_delivered")
-        .description("Events written to event streams").tag("stream", k).register(registry)).increment();
+    delivered.get(kind).increment();
   }
 
   void lag(long micros) {

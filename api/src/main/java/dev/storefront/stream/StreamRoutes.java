@@ -109,15 +109,15 @@ public final class StreamRoutes implements Feature {
         : accessTokens.authenticate(new TokenCredentials(StreamRequests.bearer(rc)))
             .map(user -> session(Caller.claims(user)))
             .otherwise(e -> null);
-    return claimed.compose(holder -> holder == null ? Future.failedFuture(unauthorized())
+    return claimed.compose(holder -> holder == null ? Future.failedFuture(unauthorized(HOW_TO_OPEN))
         : sessions.active(holder.userId(), holder.session())
-            .compose(live -> live ? Future.succeededFuture(holder) : Future.failedFuture(unauthorized())));
+            .compose(live -> live ? Future.succeededFuture(holder) : Future.failedFuture(unauthorized(HOW_TO_OPEN))));
   }
 
   private void ticket(RoutingContext rc) {
     StreamTokens.Holder holder = session(Caller.claims(rc.user()));
     if (holder == null) {
-      rc.fail(new ProblemException(401, "unauthorized", "Unauthorized", "Sign in again to open streams."));
+      rc.fail(unauthorized("Sign in again to open streams."));
       return;
     }
     tickets.issue(holder.userId(), holder.session())
@@ -137,8 +137,10 @@ public final class StreamRoutes implements Feature {
     }
   }
 
-  private static ProblemException unauthorized() {
-    return new ProblemException(401, "unauthorized", "Unauthorized",
-        "Open this stream with a fresh stream token (POST /api/v1/me/stream-tokens) or a bearer access token.");
+  private static final String HOW_TO_OPEN =
+      "Open this stream with a fresh stream token (POST /api/v1/me/stream-tokens) or a bearer access token.";
+
+  private static ProblemException unauthorized(String detail) {
+    return new ProblemException(401, "unauthorized", "Unauthorized", detail);
   }
 }

@@ -39,7 +39,10 @@ class DevDataTest {
     String key = new DevData(dir).signingKey();
     assertThat(new DevData(dir).adminPassword()).isEqualTo(password).hasSizeGreaterThan(20);
     assertThat(new DevData(dir).signingKey()).isEqualTo(key).contains("PRIVATE KEY");
-    assertThat(Files.getPosixFilePermissions(dir.resolve("admin-password")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    // A set: its iteration order (and so its toString) is not fixed.
+    assertThat(Files.getPosixFilePermissions(dir.resolve("admin-password")))
+        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
   }
 
   @Test

@@ -3,45 +3,34 @@ package dev.storefront.observability;
 import static dev.storefront.support.Contract.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.support.SentryIngest;
 import dev.storefront.support.TestApp;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ObservabilityTest {
-  static Vertx ingestVertx = Vertx.vertx();
-  static HttpServer ingest;
-  static final List<String> envelopes = new CopyOnWriteArrayList<>();
+  static SentryIngest ingest;
   static TestApp t;
 
   @BeforeAll
   static void start() {
-    // Stands in for Sentry's ingest: the SDK posts gzip'd envelopes to /api/<project>/envelope/.
-    ingest = ingestVertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-      if (req.path().equals("/api/1/envelope/")) envelopes.add(gunzipIfNeeded(req.getHeader("Content-Encoding"), body));
-      req.response().setStatusCode(200).end("{}");
-    })).listen(0, "127.0.0.1").await();
+    ingest = SentryIngest.start();
     t = TestApp.start("observability", Map.of(
-        "SENTRY_DSN", "http://publickey@127.0.0.1:" + ingest.actualPort() + "/1",
+        "SENTRY_DSN", ingest.dsn(1),
         "APP_ENVIRONMENT", "ci", "APP_RELEASE", "storefront-api@test"));
   }
 
   @AfterAll
   static void stop() throws Exception {
     t.close();
-    ingestVertx.close().await();
+    ingest.close();
   }
 
   private static HttpResponse<Buffer> get(String uri) {
@@ -143,11 +132,11 @@ class ObservabilityTest {
       assertThat(r.bodyAsString()).doesNotContain("products_gone").doesNotContain("Exception");
       String requestId = r.getHeader("X-Request-Id");
       long deadline = System.currentTimeMillis() + 10_000;
-      while (envelopes.stream().noneMatch(e -> e.contains(requestId)) && System.currentTimeMillis() < deadline) {
+      while (ingest.envelopes().stream().noneMatch(e -> e.contains(requestId)) && System.currentTimeMillis() < deadline) {
         Thread.sleep(100);
       }
-      String event = envelopes.stream().filter(e -> e.contains(requestId)).findFirst()
-          .orElseThrow(() -> new AssertionError("no Sentry event for request " + requestId + " in " + envelopes));
+      String event = ingest.envelopes().stream().filter(e -> e.contains(requestId)).findFirst()
+          .orElseThrow(() -> new AssertionError("no Sentry event for request " + requestId + " in " + ingest.envelopes()));
       assertThat(event).contains("\"route\":\"/api/v1/products/{id}\"").contains("\"method\":\"GET\"")
           .contains("\"release\":\"storefront-api@test\"").contains("\"environment\":\"ci\"");
       assertThat(event).doesNotContain("secret-token-value").doesNotContain("Authorization");
@@ -155,18 +144,6 @@ class ObservabilityTest {
       try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
         c.createStatement().execute("ALTER TABLE " + t.config.databaseSchema() + ".products_gone RENAME TO products");
       }
-    }
-  }
-
-  static String gunzipIfNeeded(String encoding, Buffer body) {
-    try {
-      byte[] bytes = body.getBytes();
-      if ("gzip".equalsIgnoreCase(encoding) || bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-        bytes = new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes();
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

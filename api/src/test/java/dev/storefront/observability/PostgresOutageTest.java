@@ -7,18 +7,16 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.storefront.support.Infrastructure;
+import dev.storefront.support.SentryIngest;
 import dev.storefront.support.SwitchableProxy;
 import dev.storefront.support.TestApp;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,22 +29,17 @@ import org.slf4j.LoggerFactory;
  * request, and the change-feed lag gauge shows the instance falling behind.
  */
 class PostgresOutageTest {
-  static Vertx ingestVertx = Vertx.vertx();
-  static HttpServer ingest;
-  static final List<String> envelopes = new CopyOnWriteArrayList<>();
+  static SentryIngest ingest;
   static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   static SwitchableProxy proxy;
   static TestApp t;
 
   @BeforeAll
   static void start() {
-    ingest = ingestVertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-      if (req.path().equals("/api/1/envelope/")) envelopes.add(ObservabilityTest.gunzipIfNeeded(req.getHeader("Content-Encoding"), body));
-      req.response().setStatusCode(200).end("{}");
-    })).listen(0, "127.0.0.1").await();
+    ingest = SentryIngest.start();
     proxy = new SwitchableProxy(Infrastructure.databaseUrl());
     t = TestApp.start("pg_outage", Map.of("DATABASE_URL", proxy.urlOfTarget(), "DATABASE_TIMEOUT_MS", "1000",
-        "SENTRY_DSN", "http://publickey@127.0.0.1:" + ingest.actualPort() + "/1"));
+        "SENTRY_DSN", ingest.dsn(1)));
     logs.start();
     root().addAppender(logs);
   }
@@ -57,7 +50,7 @@ class PostgresOutageTest {
     proxy.down(false);
     t.close();
     proxy.close();
-    ingestVertx.close().await();
+    ingest.close();
   }
 
   private static Logger root() {
@@ -124,6 +117,6 @@ class PostgresOutageTest {
   }
 
   private static long sentryEventsFor(List<String> requestIds) {
-    return envelopes.stream().filter(e -> requestIds.stream().anyMatch(e::contains)).count();
+    return ingest.envelopes().stream().filter(e -> requestIds.stream().anyMatch(e::contains)).count();
   }
 }

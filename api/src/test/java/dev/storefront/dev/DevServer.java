@@ -6,6 +6,7 @@ import dev.storefront.catalog.CatalogSeeder;
 import dev.storefront.config.AppConfig;
 import dev.storefront.db.Migrations;
 import dev.storefront.support.Infrastructure;
+import dev.storefront.support.PaymentProvider;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,8 +22,10 @@ import java.util.concurrent.CountDownLatch;
  * admin account from ADMIN_EMAIL / ADMIN_PASSWORD (else a password kept in the dev data folder), the
  * API on :8080. Data, the admin password and the signing key are kept between runs (DevData).
  * An S3-compatible server (s3proxy on 127.0.0.1, unless S3_ENDPOINT is set) holds an image for
- * every product. Logs are readable lines (logback-test.xml, on the dev run's class path); the JSON access lines
- * are off unless ACCESS_LOG=true, so the sign-in printed at the end stays on screen.
+ * every product. A stand-in of the payment provider's hosted page (PaymentProvider) takes the
+ * storefront's pay button unless PAYMENT_PAGE_URL is set. Logs are readable lines (logback-test.xml,
+ * on the dev run's class path); the JSON access lines are off unless ACCESS_LOG=true, so the sign-in
+ * printed at the end stays on screen.
  * Ctrl-C stops the API and the servers it started.
  */
 public final class DevServer {
@@ -41,6 +44,12 @@ public final class DevServer {
     env.putIfAbsent("SHUTDOWN_DRAIN_SECONDS", "0");
     env.putIfAbsent("ACCESS_LOG", "false");
     env.computeIfAbsent("JWT_PRIVATE_KEY", k -> data.signingKey());
+    // The storefront's pay button leads to a local stand-in of the provider's hosted payment page,
+    // unless PAYMENT_PAGE_URL names a real one; it signs its events with this secret.
+    env.putIfAbsent("PAYMENT_WEBHOOK_SECRET", "whsec_dev_only_not_a_secret");
+    PaymentProvider payments = env.get("PAYMENT_PAGE_URL") == null
+        ? PaymentProvider.start(env.get("PAYMENT_WEBHOOK_SECRET")) : null;
+    if (payments != null) env.put("PAYMENT_PAGE_URL", payments.pageUrl());
     String adminEmail = env.getOrDefault("ADMIN_EMAIL", "admin@storefront.local");
     String adminPassword = env.computeIfAbsent("ADMIN_PASSWORD", k -> data.adminPassword());
     AppConfig config = AppConfig.from(env);
@@ -49,14 +58,17 @@ public final class DevServer {
     AdminAccount.ensure(config, adminEmail, adminPassword);
     var images = DevMedia.load(config);
     App app = App.start(config, false).await();
+    if (payments != null) payments.serve(app.port());
     System.out.printf("%nStorefront API on http://localhost:%d  (docs: /docs; metrics: http://localhost:%d/metrics)%n"
-        + "%s%nProduct images (%d uploaded) at %s%nData kept in %s (delete it to start afresh).%n"
+        + "%s%nProduct images (%d uploaded) at %s%nPayment page: %s%nData kept in %s (delete it to start afresh).%n"
         + "Admin sign-in: %s / %s%nCtrl-C to stop.%n",
         app.port(), app.managementPort(), catalog, images.uploaded(), config.mediaBaseUrl(),
+        payments != null ? payments.pageUrl() + " (local test provider: no money moves)" : env.get("PAYMENT_PAGE_URL"),
         external ? "TEST_DATABASE_URL" : data.dir(), adminEmail, adminPassword);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.close().await();
+      if (payments != null) payments.close();
       stopped.countDown();
     }));
     stopped.await();

@@ -1,0 +1,103 @@
+package dev.storefront.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Playwright;
+import dev.storefront.App;
+import dev.storefront.support.PaymentProvider;
+import dev.storefront.support.SentryIngest;
+import dev.storefront.support.TestApp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the browser suite runs against, started once per run: the API (TestApp, production wiring)
+ * with the settings the storefront needs, the payment provider's stand-in, a Sentry ingest stand-in
+ * behind the API's error tunnel, a flags file the tests rewrite, and one Chromium.
+ */
+final class Storefront implements AutoCloseable {
+  static final String RELEASE = "storefront-api@e2e";
+  static final String ENVIRONMENT = "e2e";
+  static final String WEBHOOK_SECRET = "whsec_e2e_only_not_a_secret";
+  /** The project number of the browser DSN, so its envelopes are told apart from the server's. */
+  static final int BROWSER_PROJECT = 2;
+
+  final Path flagsDir;
+  final FlagsFile flags;
+  final SentryIngest sentry;
+  final PaymentProvider payments;
+  final TestApp app;
+  final Playwright playwright;
+  final Browser browser;
+  private final boolean video;
+
+  private Storefront() throws IOException {
+    flagsDir = Files.createTempDirectory("e2e-flags");
+    flags = new FlagsFile(flagsDir);
+    sentry = SentryIngest.start();
+    payments = PaymentProvider.start(WEBHOOK_SECRET);
+    app = TestApp.start("e2e", settings());
+    payments.serve(app.app.port());
+    video = Chromium.noVideo() == null;
+    if (!video) SkipNotice.print(Chromium.noVideo());
+    playwright = Chromium.playwright(E2eExtension.output().resolve("browsers"));
+    browser = Chromium.launch(playwright);
+  }
+
+  static Storefront start() {
+    try {
+      return new Storefront();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The settings of every instance the suite starts (the second one in the banner test too). */
+  Map<String, String> settings() {
+    Map<String, String> s = new HashMap<>();
+    s.put("PAYMENT_WEBHOOK_SECRET", WEBHOOK_SECRET);
+    s.put("PAYMENT_PAGE_URL", payments.pageUrl());
+    s.put("SENTRY_BROWSER_DSN", sentry.dsn(BROWSER_PROJECT));
+    s.put("APP_RELEASE", RELEASE);
+    s.put("APP_ENVIRONMENT", ENVIRONMENT);
+    s.put("FLAGS_FILE", flags.path.toString());
+    s.put("FLAGS_RELOAD_MS", "200");
+    s.put("FLAGS_CLIENT_REFRESH_SECONDS", "1");
+    return s;
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + app.app.port();
+  }
+
+  Session session(String name) {
+    return session(name, baseUrl());
+  }
+
+  Session session(String name, String baseUrl) {
+    try {
+      return new Session(browser, baseUrl, E2eExtension.output().resolve(name), video);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A second API instance on the same database and Redis (a second pod), started with the same settings. */
+  App startSibling() {
+    return app.startSibling(settings());
+  }
+
+  @Override
+  public void close() throws Exception {
+    browser.close();
+    playwright.close();
+    app.close();
+    payments.close();
+    sentry.close();
+    Files.deleteIfExists(flags.path);
+    Files.deleteIfExists(flagsDir);
+  }
+}

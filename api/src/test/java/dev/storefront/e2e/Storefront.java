@@ -2,10 +2,12 @@ package dev.storefront.e2e;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.storefront.App;
 import dev.storefront.support.PaymentProvider;
 import dev.storefront.support.SentryIngest;
 import dev.storefront.support.TestApp;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,6 +47,7 @@ final class Storefront implements AutoCloseable {
     if (!video) SkipNotice.print(Chromium.noVideo());
     playwright = Chromium.playwright(E2eExtension.output().resolve("browsers"));
     browser = Chromium.launch(playwright);
+    PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
   }
 
   static Storefront start() {
@@ -83,6 +86,14 @@ final class Storefront implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A product as the API shows it, after setting its stock so the test knows what it starts from. */
+  JsonObject product(long id, int stock) {
+    app.setStock(id, stock);
+    var r = app.get("/api/v1/products/" + id);
+    if (r.statusCode() != 200) throw new AssertionError("product " + id + " answered " + r.statusCode());
+    return r.bodyAsJsonObject();
   }
 
   /** A second API instance on the same database and Redis (a second pod), started with the same settings. */

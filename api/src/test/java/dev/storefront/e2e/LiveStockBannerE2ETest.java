@@ -1,0 +1,66 @@
+package dev.storefront.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.App;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An admin's stock change reaches an open product page as the live banner within 5 s, on the
+ * instance that made the change and on another one; the measured delays go to banner-delay.txt.
+ */
+@ExtendWith(E2eExtension.class)
+class LiveStockBannerE2ETest {
+  static final long PRODUCT = 22;
+  static final double LIMIT_MS = 5_000;
+
+  @Test
+  void aStockChangeShowsTheBannerWithinFiveSecondsOnEveryInstance(Storefront shop, Session s) throws Exception {
+    JsonObject product = shop.product(PRODUCT, 100);
+    List<String> report = new ArrayList<>();
+
+    s.open("/products/" + PRODUCT);
+    assertThat(s.byTestId("product-name")).hasText(product.getString("name"));
+    report.add(measure(shop, s, product, 77, "same instance (page and change on A)"));
+    s.step("product-with-banner");
+
+    App b = shop.startSibling();
+    try (Session onB = shop.session("LiveStockBannerE2ETest.instanceB", "http://127.0.0.1:" + b.port())) {
+      onB.open("/products/" + PRODUCT);
+      assertThat(onB.byTestId("product-stock")).hasAttribute("data-stock", "77");
+      report.add(measure(shop, onB, product, 63, "cross instance (page on B, change on A)"));
+      onB.step("product-with-banner-instance-b");
+    } finally {
+      b.close().await();
+    }
+
+    String text = String.join("\n", report) + "\n";
+    Files.writeString(E2eExtension.output().resolve("banner-delay.txt"), text);
+    System.out.print(text);
+  }
+
+  /** Changes the stock through instance A's admin API and times the banner on the session's page. */
+  private static String measure(Storefront shop, Session s, JsonObject product, int stock, String label) {
+    StockBanner.watch(s.page, PRODUCT, stock);
+    shop.app.setStock(PRODUCT, stock);
+    long answered = System.currentTimeMillis();
+    double seenInPage = StockBanner.seenAt(s.page, 10_000);
+    long seenByTest = System.currentTimeMillis();
+    double delay = seenInPage - answered;
+
+    var banner = s.page.locator("[data-testid=stock-banner][data-product-id='" + PRODUCT + "']");
+    assertThat(banner).containsText(product.getString("name"));
+    assertThat(banner).containsText(Integer.toString(stock));
+    assertThat(banner).hasAttribute("role", "status");
+    assertThat(s.byTestId("product-stock")).hasAttribute("data-stock", Integer.toString(stock));
+    assertThat(delay).as("%s: ms from the admin answer to the banner", label).isLessThan(LIMIT_MS);
+    return String.format("%s: banner %.0f ms after the admin answer (seen by the test after %d ms)",
+        label, delay, seenByTest - answered);
+  }
+}

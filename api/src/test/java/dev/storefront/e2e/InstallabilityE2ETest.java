@@ -17,7 +17,14 @@ class InstallabilityE2ETest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void chromiumFindsNoInstallabilityErrorsAndAServiceWorkerControlsThePage(Storefront shop, Session s) {
+  void chromiumFindsNoInstallabilityErrorsAndAServiceWorkerControlsThePage(Storefront shop) throws Exception {
+    try (Session s = shop.sessionWithProfile(
+        "InstallabilityE2ETest.chromiumFindsNoInstallabilityErrorsAndAServiceWorkerControlsThePage")) {
+      check(shop, s);
+    }
+  }
+
+  private static void check(Storefront shop, Session s) {
     List<Response> manifests = new CopyOnWriteArrayList<>();
     s.page.onResponse(r -> {
       if (r.url().endsWith("/manifest.webmanifest")) manifests.add(r);

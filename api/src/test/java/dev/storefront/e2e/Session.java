@@ -2,19 +2,20 @@ package dev.storefront.e2e;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Video;
+import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One test's browser: a fresh context (no cookies, storage or service worker from other tests) on
- * the shared Chromium, a video of each of its pages and a numbered screenshot per step, all under
+ * One test's browser: a fresh context (no cookies, storage or service worker from other tests), a video of each of its pages and a numbered screenshot per step, all under
  * {@code target/e2e/<test>/}.
  */
 final class Session implements AutoCloseable {
@@ -28,17 +29,36 @@ final class Session implements AutoCloseable {
   private final List<Page> pages = new ArrayList<>();
   private int steps;
 
-  Session(Browser browser, String baseUrl, Path dir, boolean video) throws IOException {
+  private Session(Path dir, boolean video, BrowserContext context) {
     this.dir = dir;
     this.video = video;
+    this.context = context;
+    context.setDefaultTimeout(15_000);
+    context.onPage(pages::add);
+    page = context.pages().isEmpty() ? context.newPage() : context.pages().get(0);
+    if (!pages.contains(page)) pages.add(page);
+  }
+
+  /** A context of the shared browser: like a private window, nothing kept after it closes. */
+  static Session incognito(Browser browser, String baseUrl, Path dir, boolean video) throws IOException {
     Files.createDirectories(dir);
     Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(baseUrl)
         .setViewportSize(WIDTH, HEIGHT).setLocale("en-GB").setTimezoneId("UTC");
     if (video) options.setRecordVideoDir(dir).setRecordVideoSize(WIDTH, HEIGHT);
-    context = browser.newContext(options);
-    context.setDefaultTimeout(15_000);
-    context.onPage(pages::add);
-    page = context.newPage();
+    return new Session(dir, video, browser.newContext(options));
+  }
+
+  /**
+   * A browser of its own with a profile on disk: Chromium refuses to judge an incognito window
+   * installable ("in-incognito"), and every context of a launched browser is one.
+   */
+  static Session withProfile(Playwright playwright, String baseUrl, Path dir, boolean video) throws IOException {
+    Files.createDirectories(dir);
+    BrowserType.LaunchPersistentContextOptions options = new BrowserType.LaunchPersistentContextOptions()
+        .setExecutablePath(Chromium.EXECUTABLE).setHeadless(true).setArgs(Chromium.ARGS).setBaseURL(baseUrl)
+        .setViewportSize(WIDTH, HEIGHT).setLocale("en-GB").setTimezoneId("UTC");
+    if (video) options.setRecordVideoDir(dir).setRecordVideoSize(WIDTH, HEIGHT);
+    return new Session(dir, video, playwright.chromium().launchPersistentContext(Files.createDirectories(dir.resolve("profile")), options));
   }
 
   /** Another tab in the same context (same storage, same service worker), with its own video. */
@@ -75,15 +95,25 @@ final class Session implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    List<Video> videos = new ArrayList<>();
-    if (video) pages.forEach(p -> videos.add(p.video()));
+    List<Path> videos = new ArrayList<>();
+    if (video) {
+      for (Page p : pages) {
+        if (p.video() != null) videos.add(p.video().path());
+      }
+    }
     context.close();
-    // Videos are complete once the context is closed; named in page order.
+    // A video file is complete once its context is closed; named in page order.
     for (int i = 0; i < videos.size(); i++) {
-      Video v = videos.get(i);
-      if (v == null) continue;
-      v.saveAs(dir.resolve(i == 0 ? "video.webm" : "video-" + (i + 1) + ".webm"));
-      v.delete();
+      Files.move(videos.get(i), dir.resolve(i == 0 ? "video.webm" : "video-" + (i + 1) + ".webm"),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
+    deleteTree(dir.resolve("profile"));
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) return;
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     }
   }
 }

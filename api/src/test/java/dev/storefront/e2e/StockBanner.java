@@ -25,7 +25,7 @@ final class StockBanner {
       """;
 
   static void watch(Page page, long productId, int stock) {
-    page.evaluate(WATCH, List.of(productId, stock));
+    page.evaluate(WATCH, List.of(Long.toString(productId), stock));
   }
 
   /** When the page saw the banner (epoch ms, fractional), waiting up to {@code timeoutMs}. */
@@ -38,6 +38,6 @@ final class StockBanner {
   static boolean visible(Page page, long productId) {
     return Boolean.TRUE.equals(page.evaluate("""
         (id) => { const b = document.querySelector(`[data-testid=stock-banner][data-product-id="${id}"]`);
-          return !!b && !b.hidden && b.getClientRects().length > 0; }""", productId));
+          return !!b && !b.hidden && b.getClientRects().length > 0; }""", Long.toString(productId)));
   }
 }

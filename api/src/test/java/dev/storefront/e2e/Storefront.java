@@ -82,7 +82,16 @@ final class Storefront implements AutoCloseable {
 
   Session session(String name, String baseUrl) {
     try {
-      return new Session(browser, baseUrl, E2eExtension.output().resolve(name), video);
+      return Session.incognito(browser, baseUrl, E2eExtension.output().resolve(name), video);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A session in a browser of its own with a profile on disk (not incognito). */
+  Session sessionWithProfile(String name) {
+    try {
+      return Session.withProfile(playwright, baseUrl(), E2eExtension.output().resolve(name), video);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

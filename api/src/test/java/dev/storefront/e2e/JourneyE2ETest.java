@@ -24,6 +24,10 @@ class JourneyE2ETest {
     s.page.waitForURL(shop.baseUrl() + "/");
     s.ready();
     assertThat(s.byTestId("product-card").first()).isVisible();
+    var firstImage = s.byTestId("product-card").first().locator("img");
+    firstImage.scrollIntoViewIfNeeded();
+    s.page.waitForFunction("(img) => img.complete", firstImage.elementHandle());
+    assertThat((Integer) firstImage.evaluate("(img) => img.naturalWidth")).as("the product image loaded").isPositive();
     s.step("listing");
 
     s.byTestId("search-input").fill(product.getString("name"));

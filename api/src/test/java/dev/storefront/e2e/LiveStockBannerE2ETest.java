@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.App;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LiveStockBannerE2ETest {
   static final long PRODUCT = 22;
   static final double LIMIT_MS = 5_000;
+  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Test
   void aStockChangeShowsTheBannerWithinFiveSecondsOnEveryInstance(Storefront shop, Session s) throws Exception {
@@ -31,7 +37,8 @@ class LiveStockBannerE2ETest {
     s.step("product-with-banner");
 
     App b = shop.startSibling();
-    try (Session onB = shop.session("LiveStockBannerE2ETest.instanceB", "http://127.0.0.1:" + b.port())) {
+    try (Session onB = shop.session("LiveStockBannerE2ETest.aStockChangeShowsTheBannerWithinFiveSecondsOnEveryInstance"
+        + "-instanceB", "http://127.0.0.1:" + b.port())) {
       onB.open("/products/" + PRODUCT);
       assertThat(onB.byTestId("product-stock")).hasAttribute("data-stock", "77");
       report.add(measure(shop, onB, product, 63, "cross instance (page on B, change on A)"));
@@ -46,10 +53,16 @@ class LiveStockBannerE2ETest {
   }
 
   /** Changes the stock through instance A's admin API and times the banner on the session's page. */
-  private static String measure(Storefront shop, Session s, JsonObject product, int stock, String label) {
+  private static String measure(Storefront shop, Session s, JsonObject product, int stock, String label) throws Exception {
     StockBanner.watch(s.page, PRODUCT, stock);
-    shop.app.setStock(PRODUCT, stock);
+    HttpRequest change = HttpRequest.newBuilder(URI.create(shop.baseUrl() + "/api/v1/admin/products/" + PRODUCT + "/stock"))
+        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + shop.app.adminToken())
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(new JsonObject().put("stock", stock).encode())).build();
+    long sent = System.currentTimeMillis();
+    HttpResponse<String> answer = HTTP.send(change, HttpResponse.BodyHandlers.ofString());
     long answered = System.currentTimeMillis();
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     double seenInPage = StockBanner.seenAt(s.page, 10_000);
     long seenByTest = System.currentTimeMillis();
     double delay = seenInPage - answered;
@@ -60,7 +73,8 @@ class LiveStockBannerE2ETest {
     assertThat(banner).hasAttribute("role", "status");
     assertThat(s.byTestId("product-stock")).hasAttribute("data-stock", Integer.toString(stock));
     assertThat(delay).as("%s: ms from the admin answer to the banner", label).isLessThan(LIMIT_MS);
-    return String.format("%s: banner %.0f ms after the admin answer (seen by the test after %d ms)",
-        label, delay, seenByTest - answered);
+    // Page and test read the same wall clock; the banner can beat the answer back to the test.
+    return String.format("%s: banner visible %.0f ms after the admin answer (%.0f ms after the request was sent; "
+        + "the test saw it %d ms after the answer)", label, delay, seenInPage - sent, seenByTest - answered);
   }
 }

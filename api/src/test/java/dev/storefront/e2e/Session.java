@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,9 +35,26 @@ final class Session implements AutoCloseable {
     this.video = video;
     this.context = context;
     context.setDefaultTimeout(15_000);
-    context.onPage(pages::add);
+    context.onPage(this::track);
     page = context.pages().isEmpty() ? context.newPage() : context.pages().get(0);
-    if (!pages.contains(page)) pages.add(page);
+    if (!pages.contains(page)) track(page);
+  }
+
+  /** Each page's console and uncaught errors go to console.log beside the video. */
+  private void track(Page p) {
+    int n = pages.size() + 1;
+    pages.add(p);
+    p.onConsoleMessage(m -> log(n, m.type() + ": " + m.text()));
+    p.onPageError(e -> log(n, "pageerror: " + e));
+  }
+
+  private synchronized void log(int pageNumber, String line) {
+    try {
+      Files.writeString(dir.resolve("console.log"), "[page " + pageNumber + "] " + line + "\n",
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A context of the shared browser: like a private window, nothing kept after it closes. */

@@ -4,7 +4,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.storefront.App;
+import dev.storefront.dev.DevMedia;
 import dev.storefront.support.PaymentProvider;
+import dev.storefront.support.S3Server;
 import dev.storefront.support.SentryIngest;
 import dev.storefront.support.TestApp;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +20,8 @@ import java.util.Map;
 /**
  * What the browser suite runs against, started once per run: the API (TestApp, production wiring)
  * with the settings the storefront needs, the payment provider's stand-in, a Sentry ingest stand-in
- * behind the API's error tunnel, a flags file the tests rewrite, and one Chromium.
+ * behind the API's error tunnel, product images in a local S3-compatible server, a flags file the
+ * tests rewrite, and one Chromium.
  */
 final class Storefront implements AutoCloseable {
   static final String RELEASE = "storefront-api@e2e";
@@ -37,17 +40,24 @@ final class Storefront implements AutoCloseable {
   private final boolean video;
 
   private Storefront() throws IOException {
+    long started = System.currentTimeMillis();
     flagsDir = Files.createTempDirectory("e2e-flags");
     flags = new FlagsFile(flagsDir);
     sentry = SentryIngest.start();
     payments = PaymentProvider.start(WEBHOOK_SECRET);
     app = TestApp.start("e2e", settings());
     payments.serve(app.app.port());
+    try {
+      DevMedia.load(app.config);
+    } catch (Exception e) {
+      throw new IllegalStateException("product images did not load", e);
+    }
     video = Chromium.noVideo() == null;
     if (!video) SkipNotice.print(Chromium.noVideo());
     playwright = Chromium.playwright(E2eExtension.output().resolve("browsers"));
     browser = Chromium.launch(playwright);
     PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+    System.out.printf("storefront and Chromium ready in %d ms at %s%n", System.currentTimeMillis() - started, baseUrl());
   }
 
   static Storefront start() {
@@ -60,7 +70,8 @@ final class Storefront implements AutoCloseable {
 
   /** The settings of every instance the suite starts (the second one in the banner test too). */
   Map<String, String> settings() {
-    Map<String, String> s = new HashMap<>();
+    // Product images from a local S3-compatible server (as through a CDN), as in the dev run.
+    Map<String, String> s = new HashMap<>(S3Server.environment());
     s.put("PAYMENT_WEBHOOK_SECRET", WEBHOOK_SECRET);
     s.put("PAYMENT_PAGE_URL", payments.pageUrl());
     s.put("SENTRY_BROWSER_DSN", sentry.dsn(BROWSER_PROJECT));

@@ -2,7 +2,8 @@
 // flag turned off hides its feature without a reload. Until the first answer, and whenever the
 // endpoint is missing, the features stay on.
 import { clientConfig } from '/assets/config.js';
-import { accessToken, onSessionChange, signedIn } from '/assets/session.js';
+import { api, SignInNeeded } from '/assets/api.js';
+import { onSessionChange, signedIn } from '/assets/session.js';
 
 const VISITOR_KEY = 'sf.visitorId';
 const flags = { liveStockBanner: true, pointsBadge: true };
@@ -30,24 +31,23 @@ export function visitorId() {
 }
 
 export async function refreshFlags() {
-  const headers = { Accept: 'application/json', 'X-Visitor-Id': visitorId() };
+  const headers = { 'X-Visitor-Id': visitorId() };
+  let body;
   try {
-    const token = signedIn() ? await accessToken() : null;
-    if (token) headers.Authorization = `Bearer ${token}`;
-    const response = await fetch('/api/v1/flags', { headers, cache: 'no-store', signal: AbortSignal.timeout(5000) });
-    if (!response.ok) return;
-    const body = await response.json();
-    let changed = false;
-    for (const [name, value] of Object.entries(body.flags || {})) {
-      if (typeof value === 'boolean' && flags[name] !== value) {
-        flags[name] = value;
-        changed = true;
-      }
-    }
-    if (changed) for (const listener of listeners) listener(flag);
+    // Signed in, the flags are the user's (api() renews the token once on a 401); signed out, the visitor's.
+    body = await api('/api/v1/flags', { auth: signedIn(), headers, timeoutMs: 5000 })
+      .catch((e) => (e instanceof SignInNeeded ? api('/api/v1/flags', { headers, timeoutMs: 5000 }) : Promise.reject(e)));
   } catch {
-    // Keep the last known flags; the next round tries again.
+    return; // keep the last known flags; the next round tries again
   }
+  let changed = false;
+  for (const [name, value] of Object.entries((body && body.flags) || {})) {
+    if (typeof value === 'boolean' && flags[name] !== value) {
+      flags[name] = value;
+      changed = true;
+    }
+  }
+  if (changed) for (const listener of listeners) listener(flag);
 }
 
 export async function startFlags() {

@@ -53,7 +53,6 @@ public final class FlagsRoutes implements Feature {
           source.current().evaluate(subject).forEach(flags::put);
           rc.response().setStatusCode(200)
               .putHeader(HttpHeaders.CACHE_CONTROL, "private, no-store")
-              .putHeader(HttpHeaders.VARY, "Authorization, X-Visitor-Id")
               .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
               .end(new JsonObject().put("flags", flags).toBuffer());
         })

@@ -40,12 +40,15 @@ final class Session implements AutoCloseable {
     if (!pages.contains(page)) track(page);
   }
 
-  /** Each page's console and uncaught errors go to console.log beside the video. */
+  /** Each page's console, uncaught errors and failed requests go to console.log beside the video. */
   private void track(Page p) {
     int n = pages.size() + 1;
     pages.add(p);
     p.onConsoleMessage(m -> log(n, m.type() + ": " + m.text()));
     p.onPageError(e -> log(n, "pageerror: " + e));
+    p.onResponse(r -> {
+      if (r.status() >= 400) log(n, "HTTP " + r.status() + " " + r.request().method() + " " + r.url());
+    });
   }
 
   private synchronized void log(int pageNumber, String line) {

@@ -3,6 +3,7 @@ package dev.storefront.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,12 +57,14 @@ class FlagsE2ETest {
       // The change still arrives (the stock figure follows it); only the banner stays away.
       shop.app.setStock(PRODUCT, 120);
       assertThat(s.byTestId("product-stock")).hasAttribute("data-stock", "120");
-      s.page.waitForTimeout(1_500);
+      s.page.waitForTimeout(500);
       assertThat(StockBanner.visible(s.page, PRODUCT)).as("banner while liveStockBanner is off").isFalse();
       s.step("banner-flag-off");
 
       shop.flags.set("liveStockBanner", true);
-      s.page.waitForTimeout(2_500);
+      // The banner's region comes back (empty) once the page has read the flag; then a change shows in it.
+      s.page.waitForFunction("() => { const b = document.querySelector('[data-testid=stock-banner]');"
+          + " return b !== null && !b.hidden; }", null, new Page.WaitForFunctionOptions().setTimeout(10_000));
       shop.app.setStock(PRODUCT, 90);
       assertThat(banner).isVisible();
       assertThat(banner).containsText("90");

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Runs an end-to-end test class only where Chromium is installed (otherwise the class is skipped,
- * saying so and how to run it), and hands its tests the storefront environment, started once for
- * the whole run and stopped at its end, and a fresh browser {@link Session} per test.
+ * Runs end-to-end tests only where Chromium is installed (otherwise each is skipped by an
+ * assumption saying so and how to run them; per test, because surefire does not count a class
+ * skipped before its tests start), and hands them the storefront environment, started once for the
+ * test JVM, and a fresh browser {@link Session} per test.
  */
 final class E2eExtension implements BeforeEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(E2eExtension.class);
@@ -34,8 +35,7 @@ final class E2eExtension implements BeforeEachCallback, ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Storefront storefront = context.getRoot().getStore(NS)
-        .getOrComputeIfAbsent(Storefront.class, k -> Storefront.start(), Storefront.class);
+    Storefront storefront = Storefront.shared();
     if (parameter.getParameter().getType() == Storefront.class) return storefront;
     String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
     return context.getStore(NS).getOrComputeIfAbsent(Session.class, k -> storefront.session(name), Session.class);

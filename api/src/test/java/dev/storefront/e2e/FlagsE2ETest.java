@@ -27,11 +27,13 @@ class FlagsE2ETest {
 
       shop.flags.set("pointsBadge", false);
       assertThat(s.byTestId("points-badge")).not().isVisible();
+      assertThat(s.byTestId("badge-progress")).not().isVisible();
       assertThat(s.byTestId("points-balance")).isVisible();
       s.step("badge-off");
 
       shop.flags.set("pointsBadge", true);
       assertThat(s.byTestId("points-badge")).isVisible();
+      assertThat(s.byTestId("badge-progress")).isVisible();
       assertThat(Shopper.sameDocument(s.page)).as("same page throughout, never reloaded").isTrue();
       s.step("badge-on");
     } finally {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InstallabilityE2ETest {
 
   @Test
-  @SuppressWarnings("unchecked")
   void chromiumFindsNoInstallabilityErrorsAndAServiceWorkerControlsThePage(Storefront shop) throws Exception {
     try (Session s = shop.sessionWithProfile(
         "InstallabilityE2ETest.chromiumFindsNoInstallabilityErrorsAndAServiceWorkerControlsThePage")) {
@@ -24,6 +23,7 @@ class InstallabilityE2ETest {
     }
   }
 
+  @SuppressWarnings("unchecked")
   private static void check(Storefront shop, Session s) {
     List<Response> manifests = new CopyOnWriteArrayList<>();
     s.page.onResponse(r -> {

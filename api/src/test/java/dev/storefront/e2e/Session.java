@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One test's browser: a fresh context (no cookies, storage or service worker from other tests), a video of each of its pages and a numbered screenshot per step, all under
+ * One test's browser: a fresh context (no cookies, storage or service worker from other tests), a
+ * video of each of its pages, a numbered screenshot per step and the pages' console, all under
  * {@code target/e2e/<test>/}.
  */
 final class Session implements AutoCloseable {

@@ -1,6 +1,9 @@
 package dev.storefront.e2e;
 
-/** Prints why the browser suite is not running where a Maven user sees it. */
+/**
+ * Notes in the test output why part of the browser suite is not running. Surefire keeps test output
+ * in target/surefire-reports/; the build's own WARNING comes from the check in api/pom.xml.
+ */
 final class SkipNotice {
   private SkipNotice() {}
 

@@ -60,12 +60,29 @@ final class Storefront implements AutoCloseable {
     System.out.printf("storefront and Chromium ready in %d ms at %s%n", System.currentTimeMillis() - started, baseUrl());
   }
 
-  static Storefront start() {
-    try {
-      return new Storefront();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static Storefront shared;
+
+  /**
+   * The one environment of this test JVM, stopped when the JVM exits. Not kept in JUnit's root
+   * store: surefire may run the classes in more than one launcher session, each with its own root.
+   */
+  static synchronized Storefront shared() {
+    if (shared == null) {
+      try {
+        shared = new Storefront();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Storefront started = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          started.close();
+        } catch (Exception e) {
+          System.err.println("closing the end-to-end environment failed: " + e);
+        }
+      }));
     }
+    return shared;
   }
 
   /** The settings of every instance the suite starts (the second one in the banner test too). */

@@ -21,5 +21,7 @@ export async function startErrorReporting() {
     release: config.release || undefined,
     environment: config.environment || undefined,
     sendDefaultPii: false,
+    // Errors only: session pings on every route change would spend the tunnel's per-address budget.
+    integrations: (defaults) => defaults.filter((integration) => integration.name !== 'BrowserSession'),
   });
 }

@@ -25,11 +25,15 @@ public final class StorefrontRoutes implements Feature {
     this.csp = HttpHeaders.createOptimized(csp(mediaBaseUrl));
   }
 
-  /** What the pages load: their own scripts, styles, API and worker; images also from the media host. */
+  /**
+   * What the pages load: their own scripts, styles, API and worker; images also from the media host.
+   * The worker runs under this policy too and fetches those images for the pages (connect-src).
+   */
   static String csp(String mediaBaseUrl) {
     String media = mediaOrigin(mediaBaseUrl);
-    return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:"
-        + (media == null ? "" : " " + media) + "; connect-src 'self'; manifest-src 'self'; worker-src 'self'; "
+    String extra = media == null ? "" : " " + media;
+    return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:" + extra
+        + "; connect-src 'self'" + extra + "; manifest-src 'self'; worker-src 'self'; "
         + "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   }
 

@@ -132,7 +132,7 @@ class StorefrontTest {
   @Test
   void theStorefrontHasItsOwnPolicyAndTheApiKeepsDenyAll() {
     String expected = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https://media.example.test; "
-        + "connect-src 'self'; manifest-src 'self'; worker-src 'self'; font-src 'self'; base-uri 'none'; "
+        + "connect-src 'self' https://media.example.test; manifest-src 'self'; worker-src 'self'; font-src 'self'; base-uri 'none'; "
         + "form-action 'self'; frame-ancestors 'none'";
     for (String uri : new String[] {"/", "/products/3", "/sw.js", "/offline.html", "/manifest.webmanifest"}) {
       assertThat(get(uri).getHeader("Content-Security-Policy")).as(uri).isEqualTo(expected);

@@ -31,6 +31,13 @@ import dev.storefront.config.AuthSettings;
 import dev.storefront.config.CacheSettings;
 import dev.storefront.config.ConfigException;
 import dev.storefront.config.OperationsSettings;
+import dev.storefront.config.StorefrontSettings;
+import dev.storefront.clientconfig.ClientConfigRoutes;
+import dev.storefront.clienterrors.ErrorTunnelRoutes;
+import dev.storefront.flags.FlagSet;
+import dev.storefront.flags.FlagsParser;
+import dev.storefront.flags.FlagsRoutes;
+import dev.storefront.flags.FlagsSource;
 import dev.storefront.db.Database;
 import dev.storefront.db.Migrations;
 import dev.storefront.events.EventFeed;
@@ -152,6 +159,12 @@ public final class App {
     if (config.auth().jwtPrivateKeyPem() == null) {
       return Future.failedFuture(new ConfigException("JWT_PRIVATE_KEY", "required to serve (EC P-256 PKCS#8 PEM)"));
     }
+    FlagSet flagsFallback;
+    try {
+      flagsFallback = FlagsSource.fromSetting(config.storefront().flagsJson());
+    } catch (FlagsParser.InvalidFlags e) {
+      return Future.failedFuture(new ConfigException("FLAGS", e.getMessage()));
+    }
     JdkLogging.routeToSlf4j();
     PrometheusMeterRegistry registry = MetricsRegistry.create();
     Vertx vertx = MetricsRegistry.vertx(registry);
@@ -211,6 +224,10 @@ public final class App {
     StreamTokens streamTokens = new StreamTokens(securityRedis, config.cacheNamespace(),
         realtime.streamTokenTtlSeconds(), config.redisTimeoutMs());
     S3Storage media = new S3Storage(config.s3());
+    StorefrontSettings sf = config.storefront();
+    FlagsSource flags = new FlagsSource(vertx, sf.flagsFile(), flagsFallback, sf.flagsReloadMs(), registry);
+    WebClient tunnelHttp = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(sf.errorTunnelTimeoutMs())
+        .setUserAgent("storefront-api"), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(16));
     App app = new App(vertx, pool, feedPool, redis, securityRedis, catalogSync, sentry, port, writes, registry,
         accessLog, health, ops, pruningTimer, listeners, feed, streams, streamMetrics);
 
@@ -244,7 +261,11 @@ public final class App {
               new EventPruner(vertx, pool, realtime.retentionHours() * 3600L, EVENT_PRUNE_EVERY_MS),
               new MediaRoutes(vertx, media, config.media(), writes),
               new BackupFreshness(vertx, pool, registry, BACKUP_FRESHNESS_EVERY_MS),
-              new OperationsRoutes(assets));
+              new OperationsRoutes(assets),
+              new ClientConfigRoutes(config),
+              new FlagsRoutes(flags, accessTokens),
+              new ErrorTunnelRoutes(sf.sentryBrowserDsn(), tunnelHttp, counters, clientIp, sf.errorTunnelPerMinute(),
+                  sf.errorTunnelTimeoutMs(), registry));
           ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), config.media().maxBytes(), accessLog,
               new HttpMetrics(registry), sentry, accessTokens, as.corsOrigins(),
               new AuthRateLimit(counters, clientIp, as.authRateLimitPerMinute(), as.authGlobalRateLimitPerMinute()),

@@ -31,6 +31,7 @@ public record AppConfig(
     AuthSettings auth,
     CommerceSettings commerce,
     RealtimeSettings realtime,
+    StorefrontSettings storefront,
     String sentryDsn,
     String environment,
     String release) {
@@ -78,6 +79,7 @@ public record AppConfig(
         AuthSettings.from(env),
         CommerceSettings.from(env),
         RealtimeSettings.from(env),
+        StorefrontSettings.from(env),
         env.optional("SENTRY_DSN"),
         env.string("APP_ENVIRONMENT", "production"),
         env.string("APP_RELEASE", "storefront-api@" + Version.current()));
@@ -111,6 +113,6 @@ public record AppConfig(
     return new AppConfig(port, httpInstances, bodyLimitBytes, maxHeaderBytes, http2ClearText, database, databaseSchema,
         databasePoolSize, databaseTimeoutMs, redisUrl, securityRedisUrl, redisPoolSize, redisTimeoutMs, cache, operations, cacheNamespace,
         accessLog, s3, media, backup,
-        auth, commerce, realtime, sentryDsn, environment, release);
+        auth, commerce, realtime, storefront, sentryDsn, environment, release);
   }
 }

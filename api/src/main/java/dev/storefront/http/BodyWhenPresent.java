@@ -11,17 +11,23 @@ import io.vertx.ext.web.handler.BodyHandler;
  * catalog reads, and buffering an empty body costs them a handler registration per request.
  * Multipart uploads to a {@code /media} path get their own handler: a larger limit (the image cap
  * plus room for the multipart framing), streamed to a temporary file deleted when the response ends.
+ * Browser error envelopes posted to the error tunnel get a limit of their own.
  */
 final class BodyWhenPresent implements BodyHandler {
   /** Multipart headers and boundaries around the file part. */
   static final int MULTIPART_OVERHEAD_BYTES = 16 * 1024;
+  /** Browser error envelopes (stack traces, breadcrumbs) run larger than API bodies; {@code /api/v1/errors}. */
+  static final int ERROR_ENVELOPE_LIMIT_BYTES = 200 * 1024;
+  static final String ERROR_TUNNEL_PATH = "/api/v1/errors";
   private final BodyHandler delegate;
   private final BodyHandler uploads;
+  private final BodyHandler envelopes;
 
   BodyWhenPresent(long limitBytes, long uploadLimitBytes) {
     this.delegate = BodyHandler.create(false).setBodyLimit(limitBytes);
     this.uploads = BodyHandler.create(System.getProperty("java.io.tmpdir") + "/storefront-uploads")
         .setBodyLimit(uploadLimitBytes + MULTIPART_OVERHEAD_BYTES).setDeleteUploadedFilesOnEnd(true);
+    this.envelopes = BodyHandler.create(false).setBodyLimit(ERROR_ENVELOPE_LIMIT_BYTES);
   }
 
   @Override
@@ -34,6 +40,8 @@ final class BodyWhenPresent implements BodyHandler {
       rc.next();
     } else if (isUpload(request)) {
       uploads.handle(rc);
+    } else if (method == HttpMethod.POST && ERROR_TUNNEL_PATH.equals(request.path())) {
+      envelopes.handle(rc);
     } else {
       delegate.handle(rc);
     }

@@ -14,7 +14,9 @@ import org.yaml.snakeyaml.Yaml;
  * ({@code application/problem+json}, HTML, YAML); the 5.0 OpenAPI router refuses media types it
  * cannot validate, even on responses, which it never validates. So the router's copy names such
  * response types by their validatable base ({@code +json} as JSON, the rest as text); requests are
- * untouched. The published document at /schema is the file as written.
+ * untouched, except that a request body with a media type the validator does not know (a Sentry
+ * envelope) is left out of the router's copy: its handler checks that body itself. The published
+ * document at /schema is the file as written.
  */
 public final class ContractLoader {
   public static final String RESOURCE = "openapi.yaml";
@@ -42,8 +44,23 @@ public final class ContractLoader {
   static JsonObject routerView(JsonObject raw) {
     JsonObject copy = raw.copy();
     rewrite(copy.getValue("paths"), false);
+    dropUnvalidatableRequestBodies(copy.getJsonObject("paths", new JsonObject()));
     rewrite(copy.getJsonObject("components", new JsonObject()).getValue("responses"), true);
     return copy;
+  }
+
+  private static void dropUnvalidatableRequestBodies(JsonObject paths) {
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (!(item.getValue(method) instanceof JsonObject operation)) continue;
+        if (!(operation.getValue("requestBody") instanceof JsonObject body)) continue;
+        JsonObject content = body.getJsonObject("content", new JsonObject());
+        if (content.fieldNames().stream().anyMatch(type -> !MediaType.isMediaTypeSupported(type))) {
+          operation.remove("requestBody");
+        }
+      }
+    }
   }
 
   private static void rewrite(Object node, boolean inResponse) {

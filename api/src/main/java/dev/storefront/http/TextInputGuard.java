@@ -35,12 +35,21 @@ public final class TextInputGuard implements Handler<RoutingContext> {
       String path = rc.request().path();
       if (path != null && path.indexOf('%') >= 0) checkPath(path);
       Buffer body = rc.body() == null ? null : rc.body().buffer();
-      if (body != null && body.length() > 0) checkJson(body.getBytes());
+      if (body != null && body.length() > 0 && json(rc)) checkJson(body.getBytes());
     } catch (ProblemException e) {
       rc.fail(e);
       return;
     }
     rc.next();
+  }
+
+  /**
+   * Only JSON bodies are scanned: the contract refuses a JSON operation's body sent as anything
+   * else, and other bodies (error envelopes) are passed on as bytes, never stored as text.
+   */
+  private static boolean json(RoutingContext rc) {
+    String type = rc.request().getHeader("Content-Type");
+    return type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
   }
 
   /** Backstop for text that reached PostgreSQL anyway: a client error, not a server fault. */

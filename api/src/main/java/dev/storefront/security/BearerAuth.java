@@ -1,7 +1,10 @@
 package dev.storefront.security;
 
 import dev.storefront.web.ProblemException;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.JWTAuthHandler;
@@ -45,6 +48,26 @@ public final class BearerAuth implements JWTAuthHandler {
       return;
     }
     verifier.handle(rc);
+  }
+
+  /**
+   * For public operations that answer differently when signed in: no {@code Authorization} header
+   * is an anonymous caller (a null user); a header present must be one valid bearer token, else the
+   * same 401 as on protected operations, so an expired token is refreshed rather than silently
+   * treated as someone else.
+   */
+  public static Future<User> optional(JWTAuth tokens, RoutingContext rc) {
+    List<String> lines = rc.request().headers().getAll(HttpHeaders.AUTHORIZATION);
+    if (lines.isEmpty()) return Future.succeededFuture();
+    if (lines.size() == 1 && !BEARER_SCHEME.matcher(lines.get(0)).matches()) {
+      return Future.failedFuture(unauthorized("Only bearer access tokens are accepted here."));
+    }
+    rc.put(PRESENTED, Boolean.TRUE);
+    if (lines.size() > 1 || !COMPACT_JWS.matcher(lines.get(0)).matches()) {
+      return Future.failedFuture(unauthorized("The access token is not valid."));
+    }
+    return tokens.authenticate(new TokenCredentials(lines.get(0).substring("bearer ".length())))
+        .recover(e -> Future.failedFuture(unauthorized("The access token is not valid.")));
   }
 
   /**

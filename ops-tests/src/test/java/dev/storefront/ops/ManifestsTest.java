@@ -133,6 +133,37 @@ class ManifestsTest {
 
   @ParameterizedTest
   @FieldSource("OVERLAYS")
+  @SuppressWarnings("unchecked")
+  void theFlagFileIsAConfigMapMountedAsADirectorySoEditsReachRunningPods(String overlay) {
+    Rendered r = Rendered.overlay(overlay);
+    PodSpec pod = r.one(Deployment.class, "storefront-api").getSpec().getTemplate().getSpec();
+    Container api = pod.getContainers().get(0);
+    String file = api.getEnv().stream().filter(e -> e.getName().equals("FLAGS_FILE")).findFirst()
+        .orElseThrow(() -> new AssertionError(overlay + ": no FLAGS_FILE")).getValue();
+    String dir = file.substring(0, file.lastIndexOf('/'));
+    var mount = api.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(dir)).findFirst()
+        .orElseThrow(() -> new AssertionError(overlay + ": nothing mounted at " + dir));
+    assertThat(mount.getSubPath()).as("subPath mounts never see ConfigMap updates").isNull();
+    assertThat(mount.getReadOnly()).isTrue();
+    var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+    assertThat(volume.getConfigMap().getName()).isEqualTo("storefront-flags");
+    assertThat(volume.getConfigMap().getItems()).as("every key, under its own name").isNullOrEmpty();
+    String json = r.one(ConfigMap.class, "storefront-flags").getData().get(file.substring(dir.length() + 1));
+    assertThat(json).as("the key FLAGS_FILE names").isNotNull();
+    Map<String, Object> doc = new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal(json, Map.class);
+    assertThat(doc).containsOnlyKeys("flags");
+    Map<String, Object> flags = (Map<String, Object>) doc.get("flags");
+    assertThat(flags).containsKeys("liveStockBanner", "pointsBadge");
+    flags.values().forEach(f -> {
+      Map<String, Object> flag = (Map<String, Object>) f;
+      assertThat(flag.keySet()).isSubsetOf("enabled", "rollout");
+      assertThat(flag.get("enabled")).isInstanceOf(Boolean.class);
+      if (flag.containsKey("rollout")) assertThat((Integer) flag.get("rollout")).isBetween(0, 100);
+    });
+  }
+
+  @ParameterizedTest
+  @FieldSource("OVERLAYS")
   void migrationsBackupAndRestoreDrillRunTheSameImage(String overlay) {
     Rendered r = Rendered.overlay(overlay);
     String image = r.one(Deployment.class, "storefront-api").getSpec().getTemplate().getSpec().getContainers().get(0).getImage();

@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  * admin account from ADMIN_EMAIL / ADMIN_PASSWORD (else a password kept in the dev data folder), the
  * API on :8080. Data, the admin password and the signing key are kept between runs (DevData).
  * An S3-compatible server (s3proxy on 127.0.0.1, unless S3_ENDPOINT is set) holds an image for
- * every product. Logs are readable lines (logback-test.xml, on the dev run's class path); the JSON access lines
+ * every product. Logs are readable lines (logback-dev.xml, chosen in dev/pom.xml); the JSON access lines
  * are off unless ACCESS_LOG=true, so the sign-in printed at the end stays on screen.
  * Ctrl-C stops the API and the servers it started.
  */

@@ -9,7 +9,10 @@ COPY api/pom.xml api/
 COPY cache-tuning/pom.xml cache-tuning/
 COPY perf/pom.xml perf/
 COPY ops-tests/pom.xml ops-tests/
+COPY testkit/pom.xml testkit/
+COPY dev/pom.xml dev/
 RUN mvn -B -q -pl api -am dependency:go-offline -DexcludeReactor=true || true
+COPY testkit/src testkit/src
 COPY api/src api/src
 RUN mvn -B -q -pl api -am package -DskipTests
 

@@ -153,7 +153,7 @@ require_200 plaintext "$PLAINTEXT_URL" "$URL_PATH"
 parse_url "$BASE_URL"
 [[ $URL_PATH == / ]] || usage_error "BASE_URL must not have a path (the lua scripts send /api/v1/...): $BASE_URL"
 port_open "$URL_HOST" "$URL_PORT" \
-  || die "API not reachable at $BASE_URL (start it: mvn -Pdev -pl api -am test-compile, see perf/README.md)"
+  || die "API not reachable at $BASE_URL (start it: mvn -B compile exec:java, see perf/README.md)"
 require_200 PDP "$BASE_URL" "/api/v1/products/1"
 require_200 PLP "$BASE_URL" "/api/v1/products?category=1&sort=popularity&page=1&size=20"
 

@@ -3,8 +3,6 @@ package dev.storefront.cli;
 import dev.storefront.config.AppConfig;
 import dev.storefront.config.ConfigException;
 import dev.storefront.payment.ProviderEvent;
-import dev.storefront.payment.StripeSignature;
-import io.vertx.core.buffer.Buffer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,15 +60,14 @@ public final class PaymentsCommand implements Runnable {
       if (type == null) throw new IllegalArgumentException("--event must be succeeded, failed or refunded");
       String secret = config.commerce().paymentWebhookSecret();
       if (secret == null) throw new ConfigException("PAYMENT_WEBHOOK_SECRET", "required to sign events");
-      Buffer body = ProviderEvent.build("evt_" + UUID.randomUUID().toString().replace("-", ""), type,
-          paymentReference(config), orderId).toBuffer();
+      ProviderEvent.Signed event = ProviderEvent.signed(secret, type, paymentReference(config), orderId);
       String target = url != null ? url : "http://127.0.0.1:" + config.httpPort() + "/api/v1/webhooks/payments";
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(target))
           .timeout(Duration.ofSeconds(10))
           .header("Content-Type", "application/json")
-          .header("Stripe-Signature", StripeSignature.header(secret, System.currentTimeMillis() / 1000, body))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes())).build(), HttpResponse.BodyHandlers.ofString());
+          .header("Stripe-Signature", event.signatureHeader())
+          .POST(HttpRequest.BodyPublishers.ofByteArray(event.body().getBytes())).build(), HttpResponse.BodyHandlers.ofString());
       System.out.println(response.statusCode() + " " + response.body());
       return response.statusCode() / 100 == 2 ? 0 : 1;
     }

@@ -119,7 +119,11 @@ final class ValidationMessages {
     return m.find() ? m.group(1) : null;
   }
 
-  /** The value at a keyword location ("#/properties/stock/minimum") of the (resolved) schema. */
+  /**
+   * The value at a keyword location ("#/properties/stock/minimum") of the schema. A "$ref" step
+   * ("#/properties/quantity/$ref/maximum") is passed over: the validator's schemas hold references
+   * as proxies that read as the schema they name.
+   */
   private static Object at(JsonSchema schema, String location) {
     if (schema == null || location == null) return null;
     Object node = new JsonObject();
@@ -127,6 +131,7 @@ final class ValidationMessages {
     for (String segment : location.replaceFirst("^#?/?", "").split("/")) {
       if (segment.isEmpty()) continue;
       String key = unescape(segment);
+      if (node instanceof JsonObject && key.equals("$ref")) continue;
       if (node instanceof JsonObject o) node = o.getValue(key);
       else if (node instanceof JsonArray a && key.matches("\\d{1,4}") && Integer.parseInt(key) < a.size()) {
         node = a.getValue(Integer.parseInt(key));

@@ -1,6 +1,8 @@
 package dev.storefront.payment;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.util.UUID;
 
 /** The subset of a Stripe event this service reads, and how to build one (tests, the simulator). */
 public record ProviderEvent(String id, String type, String paymentReference, String orderId) {
@@ -25,6 +27,15 @@ public record ProviderEvent(String id, String type, String paymentReference, Str
     Object orderId = metadata instanceof JsonObject m ? m.getValue("orderId") : null;
     return new ProviderEvent(i, t, ref, orderId == null ? null : orderId.toString());
   }
+
+  /** A new event of this type for the payment, signed now with the secret: what the provider sends. */
+  public static Signed signed(String secret, String type, String paymentReference, long orderId) {
+    Buffer body = build("evt_" + UUID.randomUUID().toString().replace("-", ""), type, paymentReference, orderId).toBuffer();
+    return new Signed(body, StripeSignature.header(secret, System.currentTimeMillis() / 1000, body));
+  }
+
+  /** An event's raw body and its {@code Stripe-Signature} header. */
+  public record Signed(Buffer body, String signatureHeader) {}
 
   public static JsonObject build(String eventId, String type, String paymentReference, long orderId) {
     JsonObject object = new JsonObject().put("id", paymentReference)

@@ -22,6 +22,7 @@ record StaticFile(Buffer plain, Buffer gzip, CharSequence etag, CharSequence gzi
   static final String ONE_DAY = "public, max-age=86400";
   private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
   private static final CharSequence ACCEPT_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
+  private static final CharSequence CSP = HttpHeaders.createOptimized("Content-Security-Policy");
 
   static StaticFile of(byte[] bytes, String contentType, String cacheControl) {
     String digest = AssetHasher.digest(bytes).substring(0, 32);
@@ -35,7 +36,7 @@ record StaticFile(Buffer plain, Buffer gzip, CharSequence etag, CharSequence gzi
   /** Writes this file (or 304) with its headers; {@code csp} replaces the API's deny-all policy. */
   void send(HttpServerRequest request, HttpServerResponse response, CharSequence csp) {
     MultiMap out = response.headers();
-    out.set("Content-Security-Policy", csp);
+    out.set(CSP, csp);
     out.set(HttpHeaders.CACHE_CONTROL, cacheControl);
     boolean zipped = gzip != null && EntityTags.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
     if (gzip != null) out.add(HttpHeaders.VARY, ACCEPT_ENCODING);

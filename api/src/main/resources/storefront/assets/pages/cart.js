@@ -9,7 +9,12 @@ export async function render() {
   const error = formError();
   const draw = (c) => {
     showCartCount(c);
+    // Keep keyboard focus on the control that was in use when the table is rebuilt.
+    const focused = body.contains(document.activeElement) ? document.activeElement.id : null;
     body.replaceChildren(c.items.length === 0 ? emptyCart() : cartTable(c, change));
+    const again = focused && document.getElementById(focused);
+    if (again) again.focus();
+    else if (focused) body.closest('section').querySelector('h1').focus();
   };
   const change = async (productId, quantity) => {
     error.textContent = '';
@@ -24,7 +29,7 @@ export async function render() {
     }
   };
   draw(cart);
-  return { title: 'Cart', node: h('section', {}, h('h1', {}, 'Your cart'), error, body) };
+  return { title: 'Cart', node: h('section', {}, h('h1', { tabindex: -1 }, 'Your cart'), error, body) };
 }
 
 function emptyCart() {
@@ -46,7 +51,7 @@ function cartTable(cart, change) {
       h('td', { class: 'num' }, formatCents(line.unitPriceCents, line.currency)),
       h('td', {}, h('label', { for: qtyId, class: 'visually-hidden' }, `Quantity of ${line.name}`), qty),
       h('td', { class: 'num' }, formatCents(line.lineTotalCents, line.currency)),
-      h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: () => change(line.productId, 0) }, 'Remove',
+      h('td', {}, h('button', { type: 'button', id: `remove-${line.productId}`, class: 'secondary', onclick: () => change(line.productId, 0) }, 'Remove',
         h('span', { class: 'visually-hidden' }, ` ${line.name}`))));
   });
   const blocked = cart.items.some((l) => !l.available);

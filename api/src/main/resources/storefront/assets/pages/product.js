@@ -82,8 +82,8 @@ export async function render({ params, navigate }) {
     h('div', {},
       h('h1', { testid: 'product-name' }, product.name),
       price, stock,
-      h('p', {}, product.description),
       form, error, added,
-      h('p', {}, h('a', { href: '/cart' }, 'View cart'))));
+      h('p', {}, h('a', { href: '/cart' }, 'View cart')),
+      h('p', {}, product.description)));
   return { title: product.name, node, cleanup: () => { closeStream(); stopRefreshed(); } };
 }

@@ -4,8 +4,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.storefront.App;
-import dev.storefront.dev.DevMedia;
 import dev.storefront.support.PaymentProvider;
+import dev.storefront.support.ProviderSigner;
 import dev.storefront.support.S3Server;
 import dev.storefront.support.SentryIngest;
 import dev.storefront.support.TestApp;
@@ -44,14 +44,11 @@ final class Storefront implements AutoCloseable {
     flagsDir = Files.createTempDirectory("e2e-flags");
     flags = new FlagsFile(flagsDir);
     sentry = SentryIngest.start();
-    payments = PaymentProvider.start(WEBHOOK_SECRET);
+    payments = PaymentProvider.start(ProviderSigner.of(WEBHOOK_SECRET));
     app = TestApp.start("e2e", settings());
     payments.serve(app.app.port());
-    try {
-      DevMedia.load(app.config);
-    } catch (Exception e) {
-      throw new IllegalStateException("product images did not load", e);
-    }
+    // The first listing page and every product the tests open.
+    ProductImages.upload(app, 1, 30);
     video = Chromium.noVideo() == null;
     if (!video) SkipNotice.print(Chromium.noVideo());
     playwright = Chromium.playwright(E2eExtension.output().resolve("browsers"));
@@ -87,7 +84,7 @@ final class Storefront implements AutoCloseable {
 
   /** The settings of every instance the suite starts (the second one in the banner test too). */
   Map<String, String> settings() {
-    // Product images from a local S3-compatible server (as through a CDN), as in the dev run.
+    // Product images in a local S3-compatible server, served from its origin as through a CDN.
     Map<String, String> s = new HashMap<>(S3Server.environment());
     s.put("PAYMENT_WEBHOOK_SECRET", WEBHOOK_SECRET);
     s.put("PAYMENT_PAGE_URL", payments.pageUrl());

@@ -107,4 +107,13 @@ class ContractRulesTest {
         .isEqualTo("password: must be at most 128 characters long");
     assertThat(detail(t.get("/docs/assets/a%20b.js"))).isEqualTo("file: must match ^[A-Za-z0-9._-]+$");
   }
+
+  @Test
+  void boundsOfReferencedSchemasAreNamedToo() {
+    String item = "/api/v1/cart/items/7";
+    assertThat(detail(t.send(HttpMethod.PUT, item, Buffer.buffer("{\"quantity\": 100}"), true)))
+        .isEqualTo("quantity: must be <= 99");
+    assertThat(detail(t.send(HttpMethod.PUT, item, Buffer.buffer("{\"quantity\": 0}"), true)))
+        .isEqualTo("quantity: must be >= 1");
+  }
 }

@@ -1,7 +1,5 @@
 package dev.storefront.support;
 
-import dev.storefront.payment.ProviderEvent;
-import dev.storefront.payment.StripeSignature;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -16,32 +14,43 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Stands in for a payment provider's hosted payment page (dev run and end-to-end suite). The
  * storefront sends the shopper to {@code GET /pay?reference&order&amount&currency&return}; the page
- * shows the order and amount with a pay and a decline button. Either signs a Stripe-style event for
- * the payment reference with the webhook secret, exactly as the provider would, posts it to the
- * API's webhook and, once the API accepted it, sends the browser back (303) to {@code return}, which
- * must be on the API's own origin. The API itself has no way to mark an order paid.
+ * shows the order and amount with a pay and a decline button. Either has a Stripe-style event for the
+ * payment reference signed with the webhook secret, exactly as the provider would, posts it to the
+ * API's webhook and, once the API took it, sends the browser back (303) to {@code return}, which must
+ * be on the API's own origin. The API itself has no way to mark an order paid.
+ *
+ * <p>The event and its signature come from the caller ({@link Signer}): the service's own
+ * {@code ProviderEvent} and {@code StripeSignature}, which this module cannot depend on.
  */
 public final class PaymentProvider implements AutoCloseable {
   static final long WEBHOOK_TIMEOUT_MS = 10_000;
 
   /** One event the provider delivered, with the webhook's answer. */
-  public record Delivery(long orderId, String reference, String type, int webhookStatus, String outcome) {}
+  public record Delivery(long orderId, String reference, boolean succeeded, int webhookStatus, String outcome) {}
+
+  /** A signed event: the raw JSON body and its {@code Stripe-Signature} header. */
+  public record SignedEvent(byte[] body, String signatureHeader) {}
+
+  /** Builds and signs the event for a payment that succeeded (pay) or failed (decline). */
+  @FunctionalInterface
+  public interface Signer {
+    SignedEvent sign(boolean succeeded, String reference, long orderId);
+  }
 
   private final Vertx vertx = Vertx.vertx();
   private final WebClient client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000));
-  private final String secret;
+  private final Signer signer;
   private final HttpServer server;
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
   private volatile int apiPort;
 
-  private PaymentProvider(String secret) {
-    this.secret = secret;
+  private PaymentProvider(Signer signer) {
+    this.signer = signer;
     Router router = Router.router(vertx);
     router.get("/pay").handler(this::page);
     router.post("/pay").handler(BodyHandler.create().setBodyLimit(16_384)).handler(this::pay);
@@ -49,9 +58,8 @@ public final class PaymentProvider implements AutoCloseable {
   }
 
   /** Listens on a free port of 127.0.0.1; {@link #serve} names the API it pays into. */
-  public static PaymentProvider start(String webhookSecret) {
-    if (webhookSecret == null || webhookSecret.isBlank()) throw new IllegalArgumentException("a webhook secret is needed");
-    return new PaymentProvider(webhookSecret);
+  public static PaymentProvider start(Signer signer) {
+    return new PaymentProvider(signer);
   }
 
   /** The API on 127.0.0.1:{@code port}: its webhook gets the events, its origin is the only allowed return. */
@@ -83,17 +91,17 @@ public final class PaymentProvider implements AutoCloseable {
     MultiMap form = rc.request().formAttributes();
     PaymentRequest p = PaymentRequest.from(form, origins());
     String choice = form.get("outcome");
-    String type = "succeeded".equals(choice) ? ProviderEvent.SUCCEEDED
-        : "declined".equals(choice) ? ProviderEvent.FAILED : null;
-    String problem = p.problem() != null ? p.problem() : type == null ? "outcome must be succeeded or declined" : null;
+    boolean succeeded = "succeeded".equals(choice);
+    String problem = p.problem() != null ? p.problem()
+        : !succeeded && !"declined".equals(choice) ? "outcome must be succeeded or declined" : null;
     if (problem != null) {
       rc.response().setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8").end(problem);
       return;
     }
-    deliver(p, type).onComplete(ar -> {
+    deliver(p, succeeded).onComplete(ar -> {
       int status = ar.succeeded() ? ar.result().statusCode() : 0;
       String outcome = status / 100 == 2 ? outcome(ar.result().bodyAsString()) : null;
-      deliveries.add(new Delivery(p.orderId(), p.reference(), type, status, outcome));
+      deliveries.add(new Delivery(p.orderId(), p.reference(), succeeded, status, outcome));
       // A real provider only sends events for payments the shop opened with it.
       if (status / 100 == 2 && !"unknown-payment".equals(outcome)) {
         rc.response().setStatusCode(303).putHeader("Location", p.returnUrl()).end();
@@ -114,13 +122,11 @@ public final class PaymentProvider implements AutoCloseable {
   }
 
   /** Posts the signed event to the API's webhook. */
-  private Future<HttpResponse<Buffer>> deliver(PaymentRequest p, String type) {
-    Buffer body = ProviderEvent.build("evt_" + UUID.randomUUID().toString().replace("-", ""), type,
-        p.reference(), p.orderId()).toBuffer();
-    String signature = StripeSignature.header(secret, System.currentTimeMillis() / 1000, body);
+  private Future<HttpResponse<Buffer>> deliver(PaymentRequest p, boolean succeeded) {
+    SignedEvent event = signer.sign(succeeded, p.reference(), p.orderId());
     return client.post(apiPort, "127.0.0.1", "/api/v1/webhooks/payments").timeout(WEBHOOK_TIMEOUT_MS)
-        .putHeader("Content-Type", "application/json").putHeader("Stripe-Signature", signature)
-        .sendBuffer(body);
+        .putHeader("Content-Type", "application/json").putHeader("Stripe-Signature", event.signatureHeader())
+        .sendBuffer(Buffer.buffer(event.body()));
   }
 
   private Set<String> origins() {

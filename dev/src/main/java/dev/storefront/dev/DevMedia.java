@@ -23,10 +23,10 @@ import javax.imageio.ImageIO;
  * a small JPEG in the product's own colour with its SKU, written to a scratch directory and
  * uploaded by the same {@code media-migrate} code operators use.
  */
-public final class DevMedia {
+final class DevMedia {
   private DevMedia() {}
 
-  public static MediaMigration.Summary load(AppConfig config) throws Exception {
+  static MediaMigration.Summary load(AppConfig config) throws Exception {
     System.setProperty("java.awt.headless", "true");
     Path dir = Files.createTempDirectory("storefront-dev-media-");
     try {

@@ -5,6 +5,7 @@ import dev.storefront.auth.AdminAccount;
 import dev.storefront.catalog.CatalogSeeder;
 import dev.storefront.config.AppConfig;
 import dev.storefront.db.Migrations;
+import dev.storefront.payment.ProviderEvent;
 import dev.storefront.support.Infrastructure;
 import dev.storefront.support.PaymentProvider;
 import java.sql.Connection;
@@ -23,8 +24,8 @@ import java.util.concurrent.CountDownLatch;
  * API on :8080. Data, the admin password and the signing key are kept between runs (DevData).
  * An S3-compatible server (s3proxy on 127.0.0.1, unless S3_ENDPOINT is set) holds an image for
  * every product. A stand-in of the payment provider's hosted page (PaymentProvider) takes the
- * storefront's pay button unless PAYMENT_PAGE_URL is set. Logs are readable lines (logback-test.xml,
- * on the dev run's class path); the JSON access lines are off unless ACCESS_LOG=true, so the sign-in
+ * storefront's pay button unless PAYMENT_PAGE_URL is set. Logs are readable lines (logback-dev.xml,
+ * chosen in dev/pom.xml); the JSON access lines are off unless ACCESS_LOG=true, so the sign-in
  * printed at the end stays on screen.
  * Ctrl-C stops the API and the servers it started.
  */
@@ -47,8 +48,13 @@ public final class DevServer {
     // The storefront's pay button leads to a local stand-in of the provider's hosted payment page,
     // unless PAYMENT_PAGE_URL names a real one; it signs its events with this secret.
     env.putIfAbsent("PAYMENT_WEBHOOK_SECRET", "whsec_dev_only_not_a_secret");
-    PaymentProvider payments = env.get("PAYMENT_PAGE_URL") == null
-        ? PaymentProvider.start(env.get("PAYMENT_WEBHOOK_SECRET")) : null;
+    String webhookSecret = env.get("PAYMENT_WEBHOOK_SECRET");
+    PaymentProvider payments = env.get("PAYMENT_PAGE_URL") != null ? null
+        : PaymentProvider.start((succeeded, reference, orderId) -> {
+          ProviderEvent.Signed e = ProviderEvent.signed(webhookSecret,
+              succeeded ? ProviderEvent.SUCCEEDED : ProviderEvent.FAILED, reference, orderId);
+          return new PaymentProvider.SignedEvent(e.body().getBytes(), e.signatureHeader());
+        });
     if (payments != null) env.put("PAYMENT_PAGE_URL", payments.pageUrl());
     String adminEmail = env.getOrDefault("ADMIN_EMAIL", "admin@storefront.local");
     String adminPassword = env.computeIfAbsent("ADMIN_PASSWORD", k -> data.adminPassword());
@@ -59,7 +65,7 @@ public final class DevServer {
     var images = DevMedia.load(config);
     App app = App.start(config, false).await();
     if (payments != null) payments.serve(app.port());
-    System.out.printf("%nStorefront API on http://localhost:%d  (docs: /docs; metrics: http://localhost:%d/metrics)%n"
+    System.out.printf("%nStorefront API on http://localhost:%d  (storefront: /; docs: /docs; metrics: http://localhost:%d/metrics)%n"
         + "%s%nProduct images (%d uploaded) at %s%nPayment page: %s%nData kept in %s (delete it to start afresh).%n"
         + "Admin sign-in: %s / %s%nCtrl-C to stop.%n",
         app.port(), app.managementPort(), catalog, images.uploaded(), config.mediaBaseUrl(),

@@ -20,8 +20,11 @@ final class StorefrontFiles {
 
   private StorefrontFiles() {}
 
-  /** Path relative to the storefront folder (such as {@code assets/app.js}) to its bytes. Blocking. */
-  static Map<String, byte[]> read() {
+  /**
+   * Path relative to the storefront folder (such as {@code assets/app.js}) to its bytes. Blocking.
+   * Synchronized: two instances starting in one process must not close the jar under each other.
+   */
+  static synchronized Map<String, byte[]> read() {
     URL marker = StorefrontFiles.class.getClassLoader().getResource(ROOT + "/index.html");
     if (marker == null) throw new IllegalStateException("the storefront files are missing from the class path");
     try {

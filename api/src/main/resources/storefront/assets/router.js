@@ -96,9 +96,11 @@ export async function render() {
 }
 
 function failed(error) {
+  // status 0: no answer at all (offline, or the server is unreachable).
+  const heading = error.status === 0 ? (navigator.onLine ? 'The server did not answer' : 'You are offline') : 'Something went wrong';
   return {
-    title: 'Something went wrong',
-    node: h('section', {}, h('h1', {}, 'Something went wrong'),
+    title: heading,
+    node: h('section', {}, h('h1', {}, heading),
       h('p', { role: 'alert', class: 'error', testid: 'form-error' }, error.message || String(error)),
       h('p', {}, h('button', { type: 'button', onclick: () => render() }, 'Try again'))),
   };

@@ -20,9 +20,16 @@ final class StorefrontFiles {
 
   private StorefrontFiles() {}
 
-  /** Path relative to the storefront folder (such as {@code assets/app.js}) to its bytes. Blocking. */
+  /**
+   * Path relative to the storefront folder (such as {@code assets/app.js}) to its bytes. Blocking.
+   * Synchronized: two instances starting in one process must not close the jar under each other.
+   */
   static Map<String, byte[]> read() {
-    URL marker = StorefrontFiles.class.getClassLoader().getResource(ROOT + "/index.html");
+    return read(StorefrontFiles.class.getClassLoader());
+  }
+
+  static synchronized Map<String, byte[]> read(ClassLoader loader) {
+    URL marker = loader.getResource(ROOT + "/index.html");
     if (marker == null) throw new IllegalStateException("the storefront files are missing from the class path");
     try {
       URI uri = marker.toURI();

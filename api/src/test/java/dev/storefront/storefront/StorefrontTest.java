@@ -147,6 +147,10 @@ class StorefrontTest {
     assertThat(r.getHeader("Content-Type")).isEqualTo("application/manifest+json");
     assertThat(r.getHeader("Cache-Control")).isEqualTo("no-cache");
     JsonObject manifest = r.bodyAsJsonObject();
+    JsonObject documented = Contract.get().raw.getJsonObject("paths").getJsonObject("/manifest.webmanifest")
+        .getJsonObject("get").getJsonObject("responses").getJsonObject("200").getJsonObject("content")
+        .getJsonObject("application/manifest+json").getJsonObject("examples").getJsonObject("storefront");
+    assertThat(documented.getJsonObject("value")).as("the contract's example is the manifest served").isEqualTo(manifest);
     assertThat(manifest.getString("start_url")).isEqualTo("/");
     assertThat(manifest.getString("display")).isEqualTo("standalone");
     assertThat(manifest.getString("name")).isNotBlank();

@@ -75,6 +75,8 @@ import dev.storefront.storage.S3Storage;
 import dev.storefront.observability.OperationsRoutes;
 import dev.storefront.observability.SentryReporter;
 import dev.storefront.observability.StaticAssets;
+import dev.storefront.storefront.StorefrontRoutes;
+import dev.storefront.storefront.StorefrontSite;
 import dev.storefront.security.AuthRateLimit;
 import dev.storefront.security.ClientIp;
 import dev.storefront.security.SecurityCounters;
@@ -242,7 +244,8 @@ public final class App {
         .compose(v -> vertx.deployVerticle(feed).onSuccess(id -> app.feedDeployment = id))
         .compose(v -> Future.all(ContractLoader.load(vertx), StaticAssets.load(vertx), cs.warmTimeoutMs() == 0
             ? Future.succeededFuture()
-            : new CatalogWarmer(repository, catalog).warm(cs.warmListingPages(), cs.warmTimeoutMs())))
+            : new CatalogWarmer(repository, catalog).warm(cs.warmListingPages(), cs.warmTimeoutMs()),
+            StorefrontSite.load(vertx)))
         .compose(loaded -> {
           OpenAPIContract contract = loaded.resultAt(0);
           StaticAssets assets = loaded.resultAt(1);
@@ -265,7 +268,8 @@ public final class App {
               new ClientConfigRoutes(config),
               new FlagsRoutes(flags, accessTokens),
               new ErrorTunnelRoutes(sf.sentryBrowserDsn(), tunnelHttp, counters, clientIp, sf.errorTunnelPerMinute(),
-                  sf.errorTunnelTimeoutMs(), registry));
+                  sf.errorTunnelTimeoutMs(), registry),
+              new StorefrontRoutes(loaded.resultAt(3), config.mediaBaseUrl()));
           ApiRouter.Parts parts = new ApiRouter.Parts(contract, config.bodyLimitBytes(), config.media().maxBytes(), accessLog,
               new HttpMetrics(registry), sentry, accessTokens, as.corsOrigins(),
               new AuthRateLimit(counters, clientIp, as.authRateLimitPerMinute(), as.authGlobalRateLimitPerMinute()),

@@ -9,7 +9,8 @@ import io.vertx.ext.web.handler.PlatformHandler;
 /**
  * Headers every response carries. API responses get a CSP that allows nothing; the HTML page
  * (/docs) one that allows exactly what it loads: its own script, ReDoc's inline styles and the
- * blob workers ReDoc starts. Authenticated and account responses are never stored by caches.
+ * blob workers ReDoc starts; the storefront's answers replace it with their own
+ * ({@code storefront.StorefrontRoutes}). Authenticated and account responses are never stored by caches.
  * TRACE is refused outright; HEAD is answered as GET without a body.
  */
 public final class SecurityHeaders implements PlatformHandler {

@@ -49,7 +49,7 @@ public final class DevServer {
     AdminAccount.ensure(config, adminEmail, adminPassword);
     var images = DevMedia.load(config);
     App app = App.start(config, false).await();
-    System.out.printf("%nStorefront API on http://localhost:%d  (docs: /docs; metrics: http://localhost:%d/metrics)%n"
+    System.out.printf("%nStorefront API on http://localhost:%d  (storefront: /; docs: /docs; metrics: http://localhost:%d/metrics)%n"
         + "%s%nProduct images (%d uploaded) at %s%nData kept in %s (delete it to start afresh).%n"
         + "Admin sign-in: %s / %s%nCtrl-C to stop.%n",
         app.port(), app.managementPort(), catalog, images.uploaded(), config.mediaBaseUrl(),

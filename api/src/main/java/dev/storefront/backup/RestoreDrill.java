@@ -80,6 +80,8 @@ public final class RestoreDrill {
           return report(key, target, file, t0, downloaded, restored, failures);
         }
         try (Connection c = connect(target)) {
+          // pg_restore leaves the planner without statistics; a kept database is served at once.
+          c.createStatement().execute("ANALYZE");
           c.setAutoCommit(false);
           failures.addAll(TableManifest.differences(manifest.getJsonObject("tables"), TableManifest.of(c, schema)));
           failures.addAll(invariants(c, schema));

@@ -1,9 +1,8 @@
-// Product listing: search, category, sort, facets, pages; stock per card, live.
+// Product listing: search, category, sort, facets, pages; availability per card, exact stock live.
 import { api, ApiError } from '/assets/api.js';
 import { announceStock } from '/assets/banner.js';
 import { formatMoney, h } from '/assets/dom.js';
 import { useInventoryStream } from '/assets/inventoryStream.js';
-import { onCatalogRefreshed } from '/assets/pwa.js';
 import { categoryIndex, categoryOptions } from '/assets/pages/categories.js';
 import { stockText } from '/assets/pages/stock.js';
 
@@ -39,12 +38,13 @@ function pageUrl(query, changes) {
 
 export async function render({ url, navigate }) {
   const query = listingQuery(url);
+  const listingUrl = `/api/v1/products?${new URLSearchParams([...query, ['size', String(SIZE)]])}`;
   const facetQuery = new URLSearchParams(query);
   facetQuery.delete('page');
   facetQuery.delete('sort');
   const [tree, listing, facets] = await Promise.all([
     api('/api/v1/categories').catch(() => ({ items: [] })),
-    api(`/api/v1/products?${new URLSearchParams([...query, ['size', String(SIZE)]])}`).catch((e) => e),
+    api(listingUrl).catch((e) => e),
     api(`/api/v1/product-facets?${facetQuery}`).catch(() => null),
   ]);
   const categories = categoryIndex(tree.items);
@@ -72,27 +72,24 @@ export async function render({ url, navigate }) {
       h('span', {}, `Page ${pageNo}`),
       listing.hasNext ? h('a', { href: pageUrl(query, { page: pageNo + 1 }), testid: 'next-page', rel: 'next' }, 'Next page →') : null));
   }
-  const loadStock = (ids) => Promise.all(ids.map((id) => api(`/api/v1/products/${id}`)
-    .then((p) => setStock(cards.get(id).stock, p.stock))
-    .catch(() => {})));
-  await loadStock([...cards.keys()]);
-
+  // Cards show availability from the listing itself (one request per page, not one per card);
+  // the stream then gives each shown product's exact level as it changes.
+  const reloadAvailability = () => api(listingUrl).then((fresh) => fresh.items.forEach((item) => {
+    const card = cards.get(item.id);
+    if (card && card.stock.dataset.stock === undefined) setAvailability(card.stock, item.inStock);
+  })).catch(() => {});
   const closeStream = useInventoryStream([...cards.keys()], (event) => {
     const card = cards.get(Number(event.productId));
     if (!card) return;
     setStock(card.stock, event.stock);
     announceStock(card.item.name, event.stock, event.productId);
-  }, { onReset: () => loadStock([...cards.keys()]) });
-  const stopRefreshed = onCatalogRefreshed((refreshed) => {
-    const m = /\/api\/v1\/products\/(\d+)$/.exec(new URL(refreshed, location.href).pathname);
-    if (m && cards.has(Number(m[1]))) loadStock([Number(m[1])]);
-  });
+  }, { onReset: reloadAvailability });
 
   const node = h('div', {},
     h('h1', {}, title),
     form,
     h('div', { class: 'layout' }, facetPanel(facets, categories, query, currencyOf(listing)), results));
-  return { title, node, cleanup: () => { closeStream(); stopRefreshed(); } };
+  return { title, node, cleanup: closeStream };
 }
 
 function searchForm(query, tree, navigate) {
@@ -128,12 +125,18 @@ function searchForm(query, tree, navigate) {
 }
 
 function productCard(item, eager) {
-  const stock = h('p', { testid: 'product-stock', class: item.inStock ? 'stock-in' : 'stock-out' }, item.inStock ? 'In stock' : 'Out of stock');
+  const stock = h('p', { testid: 'product-stock' });
+  setAvailability(stock, item.inStock);
   return h('li', { class: 'card', testid: 'product-card', dataset: { productId: String(item.id) } },
     h('img', { src: item.imageUrl, alt: '', width: 300, height: 300, loading: eager ? 'eager' : 'lazy', decoding: 'async' }),
     h('a', { href: `/products/${item.id}` }, item.name),
     h('p', { class: 'price' }, formatMoney(item.price, item.currency)),
     stock);
+}
+
+function setAvailability(el, inStock) {
+  el.textContent = inStock ? 'In stock' : 'Out of stock';
+  el.className = inStock ? 'stock-in' : 'stock-out';
 }
 
 export function setStock(el, stock) {

@@ -113,6 +113,23 @@ class RestoreDrillTest {
   }
 
   @Test
+  void aKeptRestoreIsAnalyzedAndReadyToServe() throws Exception {
+    backup();
+    RestoreDrill.Report report = drill(true);
+    assertThat(report.failures()).isEmpty();
+    var db = t.config.database();
+    try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/"
+        + report.database(), db.user(), db.password());
+         var rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'products'"
+             + " AND schemaname = '" + t.config.databaseSchema() + "' AND last_analyze IS NOT NULL")) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("planner statistics for the restored products").isEqualTo(1);
+    } finally {
+      sql.update("DROP DATABASE IF EXISTS " + report.database() + " WITH (FORCE)");
+    }
+  }
+
+  @Test
   void aDumpWithOneFlippedByteFailsTheDrill() throws Exception {
     BackupJob.Result backup = backup();
     byte[] dump = storage.client().getObjectAsBytes(b -> b.bucket(S3Server.BACKUP_BUCKET).key(backup.key()))

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 @Command(name = "serve", description = "Run the HTTP API (migrates the database first unless told not to).")
 public final class ServeCommand implements Callable<Integer> {
@@ -47,9 +46,9 @@ public final class ServeCommand implements Callable<Integer> {
   private static void stopOnSignal(App app, long maxStopSeconds) {
     AtomicBoolean stopping = new AtomicBoolean();
     for (String name : List.of("TERM", "INT")) {
-      Signal.handle(new Signal(name), signal -> {
+      Signals.on(name, () -> {
         if (!stopping.compareAndSet(false, true)) return;
-        LOG.info("SIG{} received: stopping", signal.getName());
+        LOG.info("SIG{} received: stopping", name);
         Thread stopper = new Thread(() -> System.exit(stop(app, maxStopSeconds) ? 0 : 1), "shutdown");
         stopper.setDaemon(false);
         stopper.start();

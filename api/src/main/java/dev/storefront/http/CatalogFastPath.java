@@ -120,7 +120,7 @@ final class CatalogFastPath {
     out.add(X_REQUEST_ID, requestId);
     // As Cors does for every response while CORS is on (a request with an Origin never gets here).
     if (cors) out.add(HttpHeaders.VARY, ORIGIN);
-    SecurityHeaders.apply(out, false);
+    SecurityHeaders.addTo(out);
     int status = responses.send(request, response, body);
     long nanos = System.nanoTime() - start;
     metrics.record("GET", route, status, nanos);

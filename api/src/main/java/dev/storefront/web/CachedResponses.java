@@ -37,19 +37,20 @@ public final class CachedResponses {
 
   /** The same, outside the router (the catalog fast path); returns the status sent. */
   public int send(HttpServerRequest request, HttpServerResponse response, CachedBody body) {
+    // Added, not set: no handler before this one writes these (sets look the name up first).
     MultiMap out = response.headers();
     out.add(HttpHeaders.VARY, ACCEPT_ENCODING);
-    out.set(HttpHeaders.ETAG, body.etag());
+    out.add(HttpHeaders.ETAG, body.etag());
     if (!out.contains(HttpHeaders.CACHE_CONTROL)) out.set(HttpHeaders.CACHE_CONTROL, cacheControl);
     String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
     if (ifNoneMatch != null && EntityTags.anyMatches(ifNoneMatch, body.etag())) {
       response.setStatusCode(304).end();
       return 304;
     }
-    out.set(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON);
+    out.add(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON);
     Buffer gzip = body.gzip();
     if (gzip != null && EntityTags.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
-      out.set(HttpHeaders.CONTENT_ENCODING, GZIP);
+      out.add(HttpHeaders.CONTENT_ENCODING, GZIP);
       response.end(gzip);
     } else {
       response.end(body.plain());

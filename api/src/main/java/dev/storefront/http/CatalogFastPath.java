@@ -11,6 +11,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,12 +30,20 @@ final class CatalogFastPath {
   private static final Set<String> LISTING_PARAMS = Set.of("category", "q", "minPrice", "maxPrice", "sort", "page", "size");
   private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
   private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
+  private static final int RECENT_LISTINGS = 2048;
 
   private final CatalogService catalog;
   private final CachedResponses responses;
   private final HttpMetrics metrics;
   private final AccessLog accessLog;
   private final boolean cors;
+  /** One instance per event loop, so a plain map; bounded, as clients choose the queries. */
+  private final Map<String, ProductListQuery> recentListings = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, ProductListQuery> eldest) {
+      return size() > RECENT_LISTINGS;
+    }
+  };
 
   /** {@code accessLog} may be null (no access lines). */
   CatalogFastPath(CatalogService catalog, CachedResponses responses, HttpMetrics metrics, AccessLog accessLog,
@@ -55,7 +65,7 @@ final class CatalogFastPath {
       return id > 0 && answer(request, catalog.cachedProduct(id), PDP_ROUTE);
     }
     if (query != null && path.equals(PRODUCTS)) {
-      ProductListQuery listing = listing(query);
+      ProductListQuery listing = parsedListing(query);
       return listing != null && answer(request, catalog.cachedList(listing), PRODUCTS);
     }
     return false;
@@ -77,6 +87,15 @@ final class CatalogFastPath {
       id = id * 10 + (c - '0');
     }
     return id;
+  }
+
+  /** The parsed form of a listing query seen recently on this event loop, else parsed now. */
+  private ProductListQuery parsedListing(String query) {
+    ProductListQuery known = recentListings.get(query);
+    if (known != null) return known;
+    ProductListQuery parsed = listing(query);
+    if (parsed != null) recentListings.put(query, parsed);
+    return parsed;
   }
 
   /**

@@ -17,17 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An admin's stock change reaches an open product page as the live banner within 5 s, on the
- * instance that made the change and on another one; the measured delays go to banner-delay.txt.
+ * An admin's stock change reaches an open product page as the live banner within 1 s (the target;
+ * the first ask was 5 s), on the instance that made the change and on another one; the measured
+ * delays go to banner-delay.txt.
  */
 @ExtendWith(E2eExtension.class)
 class LiveStockBannerE2ETest {
   static final long PRODUCT = 22;
-  static final double LIMIT_MS = 5_000;
+  static final double LIMIT_MS = 1_000;
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Test
-  void aStockChangeShowsTheBannerWithinFiveSecondsOnEveryInstance(Storefront shop, Session s) throws Exception {
+  void aStockChangeShowsTheBannerWithinASecondOnEveryInstance(Storefront shop, Session s) throws Exception {
     JsonObject product = shop.product(PRODUCT, 100);
     List<String> report = new ArrayList<>();
 
@@ -37,7 +38,7 @@ class LiveStockBannerE2ETest {
     s.step("product-with-banner");
 
     App b = shop.startSibling();
-    try (Session onB = shop.session("LiveStockBannerE2ETest.aStockChangeShowsTheBannerWithinFiveSecondsOnEveryInstance"
+    try (Session onB = shop.session("LiveStockBannerE2ETest.aStockChangeShowsTheBannerWithinASecondOnEveryInstance"
         + "-instanceB", "http://127.0.0.1:" + b.port())) {
       onB.open("/products/" + PRODUCT);
       assertThat(onB.byTestId("product-stock")).hasAttribute("data-stock", "77");

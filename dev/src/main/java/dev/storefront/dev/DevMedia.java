@@ -3,11 +3,7 @@ package dev.storefront.dev;
 import dev.storefront.config.AppConfig;
 import dev.storefront.media.MediaMigration;
 import dev.storefront.storage.S3Storage;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
+import dev.storefront.support.ProductPictures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * An image for every seeded product, at the key the product points at, in the dev run's S3 server:
@@ -48,15 +43,6 @@ final class DevMedia {
 
   private static void draw(Path file, long id, String sku) throws IOException {
     Files.createDirectories(file.getParent());
-    BufferedImage image = new BufferedImage(240, 240, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(Color.getHSBColor((id * 0.618034f) % 1f, 0.45f, 0.92f));
-    g.fillRect(0, 0, 240, 240);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(new Color(40, 40, 40));
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 26));
-    g.drawString(sku, 30, 128);
-    g.dispose();
-    if (!ImageIO.write(image, "jpg", file.toFile())) throw new IOException("no JPEG writer");
+    Files.write(file, ProductPictures.jpeg(id, sku));
   }
 }

@@ -110,6 +110,8 @@ function routable(anchor, event) {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
   if (anchor.target || anchor.hasAttribute('download') || anchor.rel === 'external') return false;
   const url = new URL(anchor.href, location.href);
+  // A link within this page (the skip link's "#main") is the browser's: it scrolls and moves focus.
+  if (url.hash && url.pathname === location.pathname && url.search === location.search) return false;
   return url.origin === location.origin && match(url.pathname) !== null;
 }
 

@@ -29,6 +29,7 @@ const ROUTES = [
 let cleanup = null;
 let current = 0;
 let first = true;
+let rendered = null; // path and query of the page on screen
 
 function match(pathname) {
   for (const [pattern, render] of ROUTES) {
@@ -64,6 +65,7 @@ export async function render() {
   clearBanner();
   const main = document.getElementById('main');
   const url = new URL(location.href);
+  rendered = url.pathname + url.search;
   const route = match(url.pathname);
   let page;
   try {
@@ -122,6 +124,10 @@ export function startRouter() {
     event.preventDefault();
     navigate(anchor.href);
   });
-  addEventListener('popstate', () => render());
+  // Back and forward render the page they land on; a move within the page (a "#fragment", which
+  // fires popstate too) keeps it, so the browser's own scroll and focus stand.
+  addEventListener('popstate', () => {
+    if (location.pathname + location.search !== rendered) render();
+  });
   return render();
 }

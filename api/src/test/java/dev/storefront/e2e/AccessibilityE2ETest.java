@@ -55,6 +55,9 @@ class AccessibilityE2ETest {
     s.page.keyboard().press("Enter");
     s.page.waitForFunction("() => document.activeElement && document.activeElement.id === 'main'");
     assertThat(s.page.url()).as("the same page, only scrolled to its content").isEqualTo(url + "#main");
+    // And it stays there: the move within the page must not re-render it (which would focus the h1).
+    s.page.waitForTimeout(1_000);
+    assertThat((String) s.page.evaluate("() => document.activeElement.id")).isEqualTo("main");
   }
 
   private static List<String> findings(Session s, String path, String audit) {

@@ -78,7 +78,8 @@ async function staleWhileRevalidate(event, request, announce) {
   const network = fetch(request).then(async (response) => {
     if (response.ok || response.type === 'opaque') {
       await cache.put(request, response.clone());
-      trim(cache);
+      // Only a new key can grow the cache: a refresh replaces its entry.
+      if (!cached) trim(cache);
       if (cached && announce && changed(cached, response)) notify(request.url);
     }
     return response;

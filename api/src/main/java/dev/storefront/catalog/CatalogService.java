@@ -79,10 +79,20 @@ public final class CatalogService {
     } catch (NumberFormatException e) {
       return Future.succeededFuture(CachedBody.NOT_FOUND);
     }
-    String field = "\"slug\":\"" + slug + "\"";
-    return product(id).map(body -> !body.isEmpty()
-        && body.plain().toString(java.nio.charset.StandardCharsets.ISO_8859_1).contains(field)
-        ? body : CachedBody.NOT_FOUND);
+    // The contract keeps slugs to ASCII, so the page's bytes are searched as they are, without a copy.
+    byte[] field = ("\"slug\":\"" + slug + "\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    return product(id).map(body -> !body.isEmpty() && contains(body.plain(), field) ? body : CachedBody.NOT_FOUND);
+  }
+
+  private static boolean contains(Buffer haystack, byte[] needle) {
+    next:
+    for (int i = 0, last = haystack.length() - needle.length; i <= last; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack.getByte(i + j) != needle[j]) continue next;
+      }
+      return true;
+    }
+    return false;
   }
 
   /** The product as operators see it, on sale or not, read from PostgreSQL (never cached); null when unknown. */

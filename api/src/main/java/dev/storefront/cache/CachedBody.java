@@ -1,14 +1,9 @@
 package dev.storefront.cache;
 
+import dev.storefront.web.Bytes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A cached response body with what HTTP needs to serve it: its strong entity tag and its gzip
@@ -35,7 +30,7 @@ public final class CachedBody {
   public static CachedBody of(Buffer plain) {
     if (plain.length() == 0) return NOT_FOUND;
     byte[] bytes = plain.getBytes();
-    byte[] zipped = plain.length() >= MIN_GZIP_BYTES ? gzip(bytes) : null;
+    byte[] zipped = plain.length() >= MIN_GZIP_BYTES ? Bytes.gzip(bytes) : null;
     return new CachedBody(plain, zipped != null && zipped.length < bytes.length ? Buffer.buffer(zipped) : null,
         HttpHeaders.createOptimized(etagOf(bytes)));
   }
@@ -66,21 +61,6 @@ public final class CachedBody {
 
   /** {@code "<22 base64url chars>"}: the first 128 bits of the body's SHA-256. */
   static String etagOf(byte[] bytes) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16)) + '"';
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
-  }
-
-  private static byte[] gzip(byte[] bytes) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 32);
-    try (GZIPOutputStream zip = new GZIPOutputStream(out, 1024)) {
-      zip.write(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("in-memory gzip cannot fail", e);
-    }
-    return out.toByteArray();
+    return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(Bytes.sha256(bytes), 16)) + '"';
   }
 }

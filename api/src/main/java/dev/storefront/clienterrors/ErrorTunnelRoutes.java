@@ -64,8 +64,7 @@ public final class ErrorTunnelRoutes implements Feature {
     }
     String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (type != null && !ACCEPTED.contains(type.split(";")[0].trim().toLowerCase(Locale.ROOT))) {
-      rc.fail(new ProblemException(415, "unsupported-media-type", "Unsupported media type",
-          "Send the envelope as text/plain or application/x-sentry-envelope."));
+      rc.fail(ProblemException.of(415, "Send the envelope as text/plain or application/x-sentry-envelope."));
       return;
     }
     Buffer envelope = rc.body() == null ? null : rc.body().buffer();
@@ -81,7 +80,7 @@ public final class ErrorTunnelRoutes implements Feature {
         .compose(window -> {
           if (window.allowed()) return forward(envelope);
           metrics.limited();
-          return Future.failedFuture(new ProblemException(429, "too-many-requests", "Too many requests",
+          return Future.failedFuture(ProblemException.of(429,
               "Too many error reports from this address; retry after " + window.resetSeconds() + " s.")
               .retryAfter(window.resetSeconds()));
         })
@@ -117,8 +116,7 @@ public final class ErrorTunnelRoutes implements Feature {
       Responses.privateJson(rc, 200, new JsonObject().put("forwarded", true).toBuffer());
     } else if (status == 429) {
       metrics.limited();
-      rc.fail(new ProblemException(429, "too-many-requests", "Too many requests",
-          "The error collector is rate limiting this project.").retryAfter(retryAfter(upstream)));
+      rc.fail(ProblemException.of(429, "The error collector is rate limiting this project.").retryAfter(retryAfter(upstream)));
     } else {
       metrics.upstreamFailed();
       rc.fail(unavailable(502, "The error collector answered " + status + "."));

@@ -1,9 +1,8 @@
 package dev.storefront.flags;
 
+import dev.storefront.web.Bytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Percentage rollouts that are sticky per subject: the bucket is SHA-256 of {@code flag:subject}
@@ -15,13 +14,8 @@ public final class Rollout {
 
   /** 0-99, stable for a flag name and subject. */
   public static int bucket(String flag, String subject) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((flag + ":" + subject).getBytes(StandardCharsets.UTF_8));
-      return (int) Long.remainderUnsigned(ByteBuffer.wrap(digest).getLong(), 100);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    byte[] digest = Bytes.sha256((flag + ":" + subject).getBytes(StandardCharsets.UTF_8));
+    return (int) Long.remainderUnsigned(ByteBuffer.wrap(digest).getLong(), 100);
   }
 
   /** Off when disabled; on for all at 100 %; otherwise only a subject whose bucket is below the rollout. */

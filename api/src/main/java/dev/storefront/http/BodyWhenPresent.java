@@ -1,5 +1,6 @@
 package dev.storefront.http;
 
+import dev.storefront.clientconfig.ClientConfigRoutes;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -18,7 +19,6 @@ final class BodyWhenPresent implements BodyHandler {
   static final int MULTIPART_OVERHEAD_BYTES = 16 * 1024;
   /** Browser error envelopes (stack traces, breadcrumbs) run larger than API bodies; {@code /api/v1/errors}. */
   static final int ERROR_ENVELOPE_LIMIT_BYTES = 200 * 1024;
-  static final String ERROR_TUNNEL_PATH = "/api/v1/errors";
   private final BodyHandler delegate;
   private final BodyHandler uploads;
   private final BodyHandler envelopes;
@@ -40,7 +40,7 @@ final class BodyWhenPresent implements BodyHandler {
       rc.next();
     } else if (isUpload(request)) {
       uploads.handle(rc);
-    } else if (method == HttpMethod.POST && ERROR_TUNNEL_PATH.equals(request.path())) {
+    } else if (method == HttpMethod.POST && ClientConfigRoutes.TUNNEL_PATH.equals(request.path())) {
       envelopes.handle(rc);
     } else {
       delegate.handle(rc);

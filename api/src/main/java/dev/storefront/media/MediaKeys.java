@@ -1,8 +1,6 @@
 package dev.storefront.media;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.storefront.web.Bytes;
 
 /**
  * Content-addressed object keys: {@code products/<sha256>.<ext>}. The same bytes always land on the
@@ -20,10 +18,6 @@ public final class MediaKeys {
   }
 
   public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Bytes.sha256Hex(bytes);
   }
 }

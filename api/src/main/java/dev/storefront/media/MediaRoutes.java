@@ -56,8 +56,7 @@ public final class MediaRoutes implements Feature {
     }
     FileUpload file = files.get(0);
     if (file.size() > settings.maxBytes()) {
-      rc.fail(new ProblemException(413, "payload-too-large", "Payload too large",
-          "Images may be at most " + settings.maxBytes() + " bytes."));
+      rc.fail(ProblemException.of(413, "Images may be at most " + settings.maxBytes() + " bytes."));
       return;
     }
     vertx.fileSystem().readFile(file.uploadedFileName())
@@ -70,8 +69,8 @@ public final class MediaRoutes implements Feature {
   private Future<String> store(byte[] bytes) {
     ImageType type = ImageType.sniff(bytes);
     if (type == null) {
-      return Future.failedFuture(new ProblemException(415, "unsupported-media-type", "Unsupported media type",
-          "Only JPEG, PNG and WebP images are accepted (recognised by their content)."));
+      return Future.failedFuture(
+          ProblemException.of(415, "Only JPEG, PNG and WebP images are accepted (recognised by their content)."));
     }
     // Hashing a few MB and the S3 round trips both stay off the event loop.
     return vertx.executeBlocking(() -> {

@@ -9,8 +9,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.storefront.web.Bytes;
 
 /**
  * Stripe's Idempotency-Key semantics, per user: the key is claimed in the transaction that does the
@@ -37,11 +36,7 @@ final class IdempotencyKeys {
   }
 
   static Buffer hash(Buffer body) {
-    try {
-      return Buffer.buffer(MessageDigest.getInstance("SHA-256").digest(body.getBytes()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return Buffer.buffer(Bytes.sha256(body.getBytes()));
   }
 
   /** True when this request owns the key now; false when an earlier request with it has committed. */

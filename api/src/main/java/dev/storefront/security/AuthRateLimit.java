@@ -53,7 +53,7 @@ public final class AuthRateLimit implements Handler<RoutingContext> {
             rc.next();
           } else {
             response.putHeader("Retry-After", Long.toString(window.resetSeconds()));
-            rc.fail(new ProblemException(429, "too-many-requests", "Too many requests",
+            rc.fail(ProblemException.of(429,
                 "Too many requests from this address; retry after " + window.resetSeconds() + " s."));
           }
         })

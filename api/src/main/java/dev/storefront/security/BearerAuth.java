@@ -37,17 +37,24 @@ public final class BearerAuth implements JWTAuthHandler {
       rc.fail(unauthorized("This operation needs a bearer access token."));
       return;
     }
-    String credentials = lines.get(0);
-    if (lines.size() == 1 && !BEARER_SCHEME.matcher(credentials).matches()) {
-      rc.fail(unauthorized("Only bearer access tokens are accepted here."));
-      return;
-    }
-    rc.put(PRESENTED, Boolean.TRUE);
-    if (lines.size() > 1 || !COMPACT_JWS.matcher(credentials).matches()) {
-      rc.fail(unauthorized("The access token is not valid."));
+    ProblemException refused = refusal(rc, lines);
+    if (refused != null) {
+      rc.fail(refused);
       return;
     }
     verifier.handle(rc);
+  }
+
+  /** Why present {@code Authorization} lines are not one well-formed bearer token; null when they are. */
+  private static ProblemException refusal(RoutingContext rc, List<String> lines) {
+    if (lines.size() == 1 && !BEARER_SCHEME.matcher(lines.get(0)).matches()) {
+      return unauthorized("Only bearer access tokens are accepted here.");
+    }
+    rc.put(PRESENTED, Boolean.TRUE);
+    if (lines.size() > 1 || !COMPACT_JWS.matcher(lines.get(0)).matches()) {
+      return unauthorized("The access token is not valid.");
+    }
+    return null;
   }
 
   /**
@@ -59,13 +66,8 @@ public final class BearerAuth implements JWTAuthHandler {
   public static Future<User> optional(JWTAuth tokens, RoutingContext rc) {
     List<String> lines = rc.request().headers().getAll(HttpHeaders.AUTHORIZATION);
     if (lines.isEmpty()) return Future.succeededFuture();
-    if (lines.size() == 1 && !BEARER_SCHEME.matcher(lines.get(0)).matches()) {
-      return Future.failedFuture(unauthorized("Only bearer access tokens are accepted here."));
-    }
-    rc.put(PRESENTED, Boolean.TRUE);
-    if (lines.size() > 1 || !COMPACT_JWS.matcher(lines.get(0)).matches()) {
-      return Future.failedFuture(unauthorized("The access token is not valid."));
-    }
+    ProblemException refused = refusal(rc, lines);
+    if (refused != null) return Future.failedFuture(refused);
     return tokens.authenticate(new TokenCredentials(lines.get(0).substring("bearer ".length())))
         .recover(e -> Future.failedFuture(unauthorized("The access token is not valid.")));
   }

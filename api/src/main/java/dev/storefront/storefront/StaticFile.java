@@ -1,15 +1,12 @@
 package dev.storefront.storefront;
 
+import dev.storefront.web.Bytes;
 import dev.storefront.web.EntityTags;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * One file the storefront serves, prepared at start: its bytes, their gzip form when that is
@@ -26,7 +23,7 @@ record StaticFile(Buffer plain, Buffer gzip, CharSequence etag, CharSequence gzi
 
   static StaticFile of(byte[] bytes, String contentType, String cacheControl) {
     String digest = AssetHasher.digest(bytes).substring(0, 32);
-    byte[] gz = compressible(contentType) ? gzip(bytes) : null;
+    byte[] gz = compressible(contentType) ? Bytes.gzip(bytes) : null;
     boolean useGzip = gz != null && gz.length < bytes.length;
     return new StaticFile(Buffer.buffer(bytes), useGzip ? Buffer.buffer(gz) : null,
         HttpHeaders.createOptimized('"' + digest + '"'), HttpHeaders.createOptimized("\"" + digest + "-gz\""),
@@ -58,15 +55,5 @@ record StaticFile(Buffer plain, Buffer gzip, CharSequence etag, CharSequence gzi
 
   private static boolean compressible(String contentType) {
     return contentType.startsWith("text/") || contentType.contains("json") || contentType.contains("javascript");
-  }
-
-  private static byte[] gzip(byte[] bytes) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-      zip.write(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 }

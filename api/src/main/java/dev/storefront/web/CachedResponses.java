@@ -16,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
  * {@code Cache-Control: no-store} (one with credentials, see SecurityHeaders) keeps it.
  */
 public final class CachedResponses {
-  private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
   private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
   private static final CharSequence ACCEPT_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
   private final CharSequence cacheControl;
@@ -47,7 +46,7 @@ public final class CachedResponses {
       response.setStatusCode(304).end();
       return 304;
     }
-    out.add(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON);
+    out.add(HttpHeaders.CONTENT_TYPE, Responses.APPLICATION_JSON);
     Buffer gzip = body.gzip();
     if (gzip != null && EntityTags.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
       out.add(HttpHeaders.CONTENT_ENCODING, GZIP);

@@ -23,6 +23,11 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(404, "not-found", "Not found", detail);
   }
 
+  /** A problem of this status with its standard type and title (413 payload-too-large, 429 too-many-requests...). */
+  public static ProblemException of(int status, String detail) {
+    return Problems.standard(status, detail);
+  }
+
   /** Adds a {@code Retry-After} header to the response. */
   public ProblemException retryAfter(long seconds) {
     this.retryAfterSeconds = seconds;

@@ -49,6 +49,12 @@ public final class Problems {
   private static final Standard SERVER_ERROR = new Standard("internal-error", "Internal error");
   private static final Standard OTHER = new Standard("request-failed", "Request failed");
 
+  /** The problem type and title every answer with this status gets unless it names its own. */
+  static ProblemException standard(int status, String detail) {
+    Standard std = standard(status);
+    return new ProblemException(status, std.type(), std.title(), detail);
+  }
+
   private static Standard standard(int status) {
     return STANDARD.getOrDefault(status, status >= 500 ? SERVER_ERROR : OTHER);
   }

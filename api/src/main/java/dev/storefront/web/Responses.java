@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /** Successful bodies, written the same way by every feature (errors go through the failure handler). */
 public final class Responses {
-  private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+  static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
   private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
 
   private Responses() {}

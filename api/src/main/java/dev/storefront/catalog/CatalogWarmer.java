@@ -74,21 +74,30 @@ public final class CatalogWarmer {
     return loads;
   }
 
-  /** Runs the tasks with at most {@code width} in flight; a failed task is skipped, not fatal. */
-  private static Future<Void> inParallel(List<Supplier<Future<?>>> tasks, int width) {
+  /**
+   * Runs the tasks with at most {@code width} in flight; a failed task is skipped, not fatal. A
+   * task that completes at once (a closed pool fails every load that way) is followed in a loop,
+   * not from its callback: hundreds of them in a row would otherwise nest that deep on the stack.
+   */
+  static Future<Void> inParallel(List<Supplier<Future<?>>> tasks, int width) {
     AtomicInteger next = new AtomicInteger();
     List<Future<Void>> lanes = new ArrayList<>();
-    for (int i = 0; i < width; i++) lanes.add(lane(tasks, next, Promise.promise()));
+    for (int i = 0; i < width; i++) {
+      Promise<Void> done = Promise.promise();
+      lane(tasks, next, done);
+      lanes.add(done.future());
+    }
     return Future.all(lanes).mapEmpty();
   }
 
-  private static Future<Void> lane(List<Supplier<Future<?>>> tasks, AtomicInteger next, Promise<Void> done) {
-    int i = next.getAndIncrement();
-    if (i >= tasks.size()) {
-      done.complete();
-    } else {
-      tasks.get(i).get().onComplete(ar -> lane(tasks, next, done));
+  private static void lane(List<Supplier<Future<?>>> tasks, AtomicInteger next, Promise<Void> done) {
+    for (int i = next.getAndIncrement(); i < tasks.size(); i = next.getAndIncrement()) {
+      Future<?> task = tasks.get(i).get();
+      if (!task.isComplete()) {
+        task.onComplete(ar -> lane(tasks, next, done));
+        return;
+      }
     }
-    return done.future();
+    done.complete();
   }
 }

@@ -103,6 +103,14 @@ class CatalogFastPathTest {
     double before = fastPathResponses();
     assertThat(get(fast, "/api/v1/products/6", Map.of("Authorization", "Bearer x.y.z")).getHeader("Cache-Control"))
         .as("credentials: the router's no-store answer").isEqualTo("no-store");
+    assertThat(get(fast, "/api/v1/products/6", Map.of("authorization", "Bearer x.y.z")).getHeader("Cache-Control"))
+        .as("header names in any case").isEqualTo("no-store");
+    double hits = t.app.registry().get("cache_requests").tags("cache", "pdp", "tier", "l1").counter().count();
+    get(fast, "/api/v1/products/6", Map.of("Authorization", "Bearer x.y.z"));
+    assertThat(t.app.registry().get("cache_requests").tags("cache", "pdp", "tier", "l1").counter().count() - hits)
+        .as("a routed request's L1 hit is counted once, by the router").isEqualTo(1.0);
+    fast.get("/api/v1/products/6").sendBuffer(Buffer.buffer("{}")).await();
+    fast.get("/api/v1/products/6").putHeader("Transfer-Encoding", "chunked").sendBuffer(Buffer.buffer("{}")).await();
     assertThat(fast.head("/api/v1/products/6").send().await().statusCode()).isEqualTo(200);
     assertThat(get(fast, "/api/v1/products?category=4;x", Map.of()).statusCode()).isEqualTo(400);
     assertThat(get(fast, "/api/v1/products?category=4&category=4", Map.of()).statusCode()).isEqualTo(400);

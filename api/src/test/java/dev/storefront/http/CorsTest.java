@@ -88,6 +88,21 @@ class CorsTest {
   }
 
   @Test
+  void aCachedProductStillGetsTheCorsHeadersWhenAskedFromAnOrigin() {
+    getFrom(null, "/api/v1/products/2"); // now in this process's L1: a fast-path hit without an Origin
+    double fastBefore = t.app.registry().get("http_fast_path_responses").counter().count();
+    for (String origin : new String[] {SHOP, "https://evil.example"}) {
+      HttpResponse<Buffer> r = getFrom(origin, "/api/v1/products/2");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.getHeader("Access-Control-Allow-Origin")).as(origin).isEqualTo(SHOP.equals(origin) ? SHOP : null);
+      assertThat(r.headers().getAll("Vary")).as(origin).contains("Origin");
+    }
+    assertThat(t.app.registry().get("http_fast_path_responses").counter().count())
+        .as("requests with an Origin go through the router's CORS handling").isEqualTo(fastBefore);
+    assertThat(getFrom(null, "/api/v1/products/2").headers().getAll("Vary")).contains("Origin", "Accept-Encoding");
+  }
+
+  @Test
   void everyResponseVariesByOrigin() {
     assertThat(getFrom(null, "/api/v1/products/1").getHeader("Vary")).isEqualTo("Origin");
     assertThat(getFrom(SHOP, "/api/v1/products/999999").getHeader("Vary")).isEqualTo("Origin");

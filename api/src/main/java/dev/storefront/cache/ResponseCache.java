@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * (TTL with jitter) then the loader (PostgreSQL). Loads in flight are shared, so a cold key costs
  * one load per process however many requests ask for it at once; the L1 holds only finished
  * bodies. Redis failures never fail a lookup: they fall through to the loader and are counted as
- * {@code error}.
+ * {@code error}. Only Redis keys carry the namespace; the in-process maps (one per cache) take the
+ * caller's key as it is, so a hit builds no string.
  */
 public final class ResponseCache {
   /** Delay of the second delete that catches a load which read the row before the write committed. */
@@ -81,18 +82,17 @@ public final class ResponseCache {
    * miss. An empty buffer stands for "not found" and is kept for the shorter not-found TTL.
    */
   public Future<CachedBody> get(String key, Supplier<Future<Buffer>> loader) {
-    String fullKey = namespace + key;
     if (!l1Trusted.getAsBoolean()) {
       // This instance cannot currently learn of other instances' writes: serve nothing from
       // process memory, but still let concurrent lookups share one load.
-      return coalesced(fullKey, loader);
+      return coalesced(key, loader);
     }
-    CachedBody present = l1.getIfPresent(fullKey);
+    CachedBody present = l1.getIfPresent(key);
     if (present != null) {
       metrics.l1Hit.increment();
       return Future.succeededFuture(present);
     }
-    return coalesced(fullKey, loader);
+    return coalesced(key, loader);
   }
 
   /**
@@ -101,22 +101,22 @@ public final class ResponseCache {
    */
   public CachedBody peek(String key) {
     if (!l1Trusted.getAsBoolean()) return null;
-    CachedBody present = l1.getIfPresent(namespace + key);
+    CachedBody present = l1.getIfPresent(key);
     if (present != null) metrics.l1Hit.increment();
     return present;
   }
 
-  private Future<CachedBody> coalesced(String fullKey, Supplier<Future<Buffer>> loader) {
+  private Future<CachedBody> coalesced(String key, Supplier<Future<Buffer>> loader) {
     Promise<CachedBody> mine = Promise.promise();
-    Future<CachedBody> running = inFlight.putIfAbsent(fullKey, mine.future());
+    Future<CachedBody> running = inFlight.putIfAbsent(key, mine.future());
     if (running != null) {
       metrics.coalescedHit.increment();
       return onCallerContext(running);
     }
-    loadThrough(fullKey, loader).onComplete(ar -> {
+    loadThrough(namespace + key, loader).onComplete(ar -> {
       // Not in the map any more means evicted while loading: the body may predate the write.
-      boolean current = inFlight.remove(fullKey, mine.future());
-      if (current && ar.succeeded() && l1Trusted.getAsBoolean()) l1.put(fullKey, ar.result());
+      boolean current = inFlight.remove(key, mine.future());
+      if (current && ar.succeeded() && l1Trusted.getAsBoolean()) l1.put(key, ar.result());
       mine.handle(ar);
     });
     return onCallerContext(mine.future());
@@ -129,34 +129,28 @@ public final class ResponseCache {
   public Future<Void> putAll(Map<String, Buffer> bodies) {
     List<Request> sets = new ArrayList<>(bodies.size());
     bodies.forEach((key, bytes) -> {
-      String fullKey = namespace + key;
-      l1.put(fullKey, CachedBody.of(bytes));
-      sets.add(RedisStore.setRequest(fullKey, bytes, withJitter(bytes.length() == 0 ? notFoundTtlMs : redisTtlMs)));
+      l1.put(key, CachedBody.of(bytes));
+      sets.add(RedisStore.setRequest(namespace + key, bytes, withJitter(bytes.length() == 0 ? notFoundTtlMs : redisTtlMs)));
     });
     return redis.batch(sets).otherwiseEmpty();
   }
 
   /** Evicts from this process's L1 and from Redis, then once more a moment later. */
   public Future<Void> evict(String key) {
-    String fullKey = namespace + key;
-    vertx.setTimer(SECOND_EVICTION_DELAY_MS, id -> evictNow(fullKey));
-    return evictNow(fullKey);
+    vertx.setTimer(SECOND_EVICTION_DELAY_MS, id -> evictNow(key));
+    return evictNow(key);
   }
 
   /** Evicts from this process's L1 only (another instance already cleared Redis). */
   public void evictLocal(String key) {
-    evictLocalNow(namespace + key);
+    inFlight.remove(key);
+    l1.invalidate(key);
   }
 
-  private void evictLocalNow(String fullKey) {
-    inFlight.remove(fullKey);
-    l1.invalidate(fullKey);
-  }
-
-  private Future<Void> evictNow(String fullKey) {
-    evictLocalNow(fullKey);
+  private Future<Void> evictNow(String key) {
+    evictLocal(key);
     // A failed delete is bounded by the Redis TTL; it must not fail the write that triggered it.
-    return redis.delete(fullKey).otherwiseEmpty();
+    return redis.delete(namespace + key).otherwiseEmpty();
   }
 
   private Future<CachedBody> loadThrough(String fullKey, Supplier<Future<Buffer>> loader) {

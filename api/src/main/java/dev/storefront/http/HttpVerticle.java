@@ -37,7 +37,11 @@ public final class HttpVerticle extends VerticleBase {
         .setPort(port)
         .setMaxHeaderSize(maxHeaderBytes)
         .setIdleTimeout(RealtimeSettings.HTTP_IDLE_TIMEOUT_SECONDS)
-        .setHttp2ClearTextEnabled(http2ClearText);
+        .setHttp2ClearTextEnabled(http2ClearText)
+        // No WebSocket endpoints: without compression to negotiate, Vert.x leaves the WebSocket
+        // extension handler out of every connection's pipeline, which each request passed through.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false);
     boolean cors = !parts.corsOrigins().isEmpty();
     CatalogFastPath fast = parts.fastPath() == null ? null : new CatalogFastPath(parts.fastPath().catalog(),
         parts.fastPath().responses(), parts.httpMetrics(), parts.accessLog(), cors);

@@ -194,10 +194,13 @@ public final class App {
         : Future.succeededFuture();
   }
 
+  /** Waits for the event feed to stop too: the pools close next, and it reads from one of them. */
   private Future<?> stopBackgroundWork() {
-    services.catalog().stopSync(vertx);
-    if (feedDeployment != null) vertx.undeploy(feedDeployment);
     services.auth().stopPruning(vertx);
-    return Future.join(features.stream().map(Feature::stop).toList()).mapEmpty();
+    List<Future<?>> stopped = new ArrayList<>();
+    stopped.add(services.catalog().stopSync(vertx));
+    if (feedDeployment != null) stopped.add(vertx.undeploy(feedDeployment));
+    features.forEach(feature -> stopped.add(feature.stop()));
+    return Future.join(stopped);
   }
 }

@@ -104,12 +104,20 @@ class GracefulShutdownTest {
 
       for (String line : stdout) assertThat(isJson(line)).as("stdout line is JSON: %s", line).isTrue();
       assertThat(stdout).anyMatch(l -> l.contains("Vert.x closes"));
+      // Each part stops before what it uses closes: no warning or error on the way down.
+      assertThat(stdout.subList(indexOf(stdout, "readiness reports 503"), stdout.size()))
+          .as("lines logged while stopping").noneMatch(l -> l.contains("\"level\":\"WARN\"") || l.contains("\"level\":\"ERROR\""));
     } finally {
       process.destroyForcibly();
       Files.deleteIfExists(log);
       vertx.close().await();
       dropSchema(config);
     }
+  }
+
+  private static int indexOf(List<String> lines, String text) {
+    for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i;
+    throw new AssertionError("no line contains " + text);
   }
 
   private static Process start(Map<String, String> env, Path log) throws Exception {

@@ -75,8 +75,10 @@ public final class CatalogWiring {
     return sync.start(vertx, pollMs).compose(v -> evictions.start());
   }
 
-  public void stopSync(Vertx vertx) {
+  /** Stops the listing-version polls and the evictions driven by the feed. */
+  public Future<Void> stopSync(Vertx vertx) {
     sync.stop(vertx);
+    return evictions.stop();
   }
 
   /** Fills the caches before the first request; skipped when the warm-up timeout is 0. */

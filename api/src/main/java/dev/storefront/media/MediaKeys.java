@@ -1,6 +1,7 @@
 package dev.storefront.media;
 
 import dev.storefront.web.Bytes;
+import dev.storefront.web.Responses;
 
 /**
  * Content-addressed object keys: {@code products/<sha256>.<ext>}. The same bytes always land on the
@@ -9,7 +10,7 @@ import dev.storefront.web.Bytes;
  */
 public final class MediaKeys {
   /** Objects never change under a key, so browsers and the CDN may keep them for a year. */
-  public static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
+  public static final String CACHE_CONTROL = Responses.IMMUTABLE;
 
   private MediaKeys() {}
 

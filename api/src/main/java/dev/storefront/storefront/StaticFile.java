@@ -14,7 +14,6 @@ import io.vertx.core.http.HttpServerResponse;
  */
 record StaticFile(Buffer plain, Buffer gzip, CharSequence etag, CharSequence gzipEtag, CharSequence contentType,
     CharSequence cacheControl) {
-  static final String IMMUTABLE = "public, max-age=31536000, immutable";
   static final String REVALIDATE = "no-cache";
   static final String ONE_DAY = "public, max-age=86400";
   private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");

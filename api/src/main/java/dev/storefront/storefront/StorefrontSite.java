@@ -1,5 +1,6 @@
 package dev.storefront.storefront;
 
+import dev.storefront.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -50,7 +51,7 @@ public final class StorefrontSite {
     hashed.files().forEach((url, bytes) -> {
       boolean script = url.endsWith(".js");
       files.put(url, StaticFile.of(bytes, script ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8",
-          StaticFile.IMMUTABLE));
+          Responses.IMMUTABLE));
       // The error reporter is a classic script loaded only when reporting is configured.
       if (url.startsWith("/assets/vendor-")) return;
       precache.add(url);

@@ -9,6 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class Responses {
   static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
   private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+  /** For bytes whose URL changes with their content (hashed asset names, media keys): kept a year. */
+  public static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
   private Responses() {}
 

@@ -113,7 +113,7 @@ public final class ResponseCache {
       metrics.coalescedHit.increment();
       return onCallerContext(running);
     }
-    loadThrough(namespace + key, loader).onComplete(ar -> {
+    loadThrough(key, loader).onComplete(ar -> {
       // Not in the map any more means evicted while loading: the body may predate the write.
       boolean current = inFlight.remove(key, mine.future());
       if (current && ar.succeeded() && l1Trusted.getAsBoolean()) l1.put(key, ar.result());
@@ -153,7 +153,8 @@ public final class ResponseCache {
     return redis.delete(namespace + key).otherwiseEmpty();
   }
 
-  private Future<CachedBody> loadThrough(String fullKey, Supplier<Future<Buffer>> loader) {
+  private Future<CachedBody> loadThrough(String key, Supplier<Future<Buffer>> loader) {
+    String fullKey = namespace + key;
     return redis.get(fullKey)
         .<Buffer>transform(ar -> {
           if (ar.succeeded() && ar.result() != null) {
@@ -165,8 +166,18 @@ public final class ResponseCache {
             if (ar.succeeded()) redis.set(fullKey, bytes, withJitter(bytes.length() == 0 ? notFoundTtlMs : redisTtlMs));
           });
         })
-        // Once per entry built, not per request: tag and gzip bytes live beside the plain ones.
-        .map(CachedBody::of);
+        .map(bytes -> entry(key, bytes));
+  }
+
+  /**
+   * The entry for bytes just read. Building one costs a SHA-256 and a gzip, once per entry while
+   * the L1 is trusted; while it is bypassed, every lookup reads Redis again. An entry the L1
+   * still holds with exactly these bytes has the right tag and gzip bytes already: reused after
+   * a byte comparison, and never taken on trust (nor counted as a read of it).
+   */
+  private CachedBody entry(String key, Buffer bytes) {
+    CachedBody held = l1.policy().getIfPresentQuietly(key);
+    return held != null && held.plain().equals(bytes) ? held : CachedBody.of(bytes);
   }
 
   private Future<Buffer> timedLoad(Supplier<Future<Buffer>> loader) {

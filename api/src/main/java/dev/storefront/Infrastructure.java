@@ -20,31 +20,11 @@ import static dev.storefront.Shutdown.stage;
 /**
  * The parts every feature shares: the metrics registry, Vert.x, Sentry, the PostgreSQL pools (requests,
  * change feed), the Redis clients (cache, security counters), the Redis store and the access log.
- * Separate from the features because it is built first and closed last.
+ * Separate from the features because it is built first and closed last. {@code accessLog} is null
+ * when the access log is off.
  */
-final class Infrastructure {
-  private final PrometheusMeterRegistry registry;
-  private final Vertx vertx;
-  private final SentryReporter sentry;
-  private final Pool pool;
-  private final Pool feedPool;
-  private final PipelinedRedis redis;
-  private final PipelinedRedis securityRedis;
-  private final RedisStore store;
-  private final AccessLog accessLog;
-
-  private Infrastructure(PrometheusMeterRegistry registry, Vertx vertx, SentryReporter sentry, Pool pool,
-      Pool feedPool, PipelinedRedis redis, PipelinedRedis securityRedis, RedisStore store, AccessLog accessLog) {
-    this.registry = registry;
-    this.vertx = vertx;
-    this.sentry = sentry;
-    this.pool = pool;
-    this.feedPool = feedPool;
-    this.redis = redis;
-    this.securityRedis = securityRedis;
-    this.store = store;
-    this.accessLog = accessLog;
-  }
+record Infrastructure(PrometheusMeterRegistry registry, Vertx vertx, SentryReporter sentry, Pool pool, Pool feedPool,
+    PipelinedRedis redis, PipelinedRedis securityRedis, RedisStore store, AccessLog accessLog) {
 
   static Infrastructure create(AppConfig config) {
     PrometheusMeterRegistry registry = MetricsRegistry.create();
@@ -85,36 +65,4 @@ final class Infrastructure {
     if (accessLog != null) accessLog.close();
   }
 
-  PrometheusMeterRegistry registry() {
-    return registry;
-  }
-
-  Vertx vertx() {
-    return vertx;
-  }
-
-  SentryReporter sentry() {
-    return sentry;
-  }
-
-  Pool pool() {
-    return pool;
-  }
-
-  Pool feedPool() {
-    return feedPool;
-  }
-
-  PipelinedRedis securityRedis() {
-    return securityRedis;
-  }
-
-  RedisStore store() {
-    return store;
-  }
-
-  /** Null when the access log is off. */
-  AccessLog accessLog() {
-    return accessLog;
-  }
 }

@@ -17,25 +17,8 @@ import io.vertx.sqlclient.Pool;
  * security counters that other features share. Separate so the process wiring does not need to know
  * how authentication is assembled.
  */
-public final class AuthWiring {
-  private final AuthSettings settings;
-  private final AccessTokens accessTokens;
-  private final ClientIp clientIp;
-  private final SecurityCounters counters;
-  private final RefreshTokens refreshTokens;
-  private final long pruningTimer;
-  private final AuthService service;
-
-  private AuthWiring(AuthSettings settings, AccessTokens accessTokens, ClientIp clientIp, SecurityCounters counters,
-      RefreshTokens refreshTokens, long pruningTimer, AuthService service) {
-    this.settings = settings;
-    this.accessTokens = accessTokens;
-    this.clientIp = clientIp;
-    this.counters = counters;
-    this.refreshTokens = refreshTokens;
-    this.pruningTimer = pruningTimer;
-    this.service = service;
-  }
+public record AuthWiring(AuthSettings settings, AccessTokens accessTokens, ClientIp clientIp,
+    SecurityCounters counters, RefreshTokens refreshTokens, long pruningTimer, AuthService service) {
 
   /** Starts pruning spent refresh tokens at once; {@link #stopPruning} ends it. */
   public static AuthWiring create(Vertx vertx, Pool pool, Redis securityRedis, AppConfig config) {
@@ -62,25 +45,5 @@ public final class AuthWiring {
 
   public void stopPruning(Vertx vertx) {
     vertx.cancelTimer(pruningTimer);
-  }
-
-  public AuthService service() {
-    return service;
-  }
-
-  public AccessTokens accessTokens() {
-    return accessTokens;
-  }
-
-  public RefreshTokens refreshTokens() {
-    return refreshTokens;
-  }
-
-  public ClientIp clientIp() {
-    return clientIp;
-  }
-
-  public SecurityCounters counters() {
-    return counters;
   }
 }

@@ -18,23 +18,8 @@ import java.util.function.LongSupplier;
  * service that reads through them, and the stock and product writes that evict them. Separate so
  * the process wiring does not need to know how the catalog's parts fit together.
  */
-public final class CatalogWiring {
-  private final ProductRepository repository;
-  private final CatalogSync sync;
-  private final CatalogService service;
-  private final CatalogEvictions evictions;
-  private final StockChanges stockChanges;
-  private final ProductWriteService writes;
-
-  private CatalogWiring(ProductRepository repository, CatalogSync sync, CatalogService service,
-      CatalogEvictions evictions, StockChanges stockChanges, ProductWriteService writes) {
-    this.repository = repository;
-    this.sync = sync;
-    this.service = service;
-    this.evictions = evictions;
-    this.stockChanges = stockChanges;
-    this.writes = writes;
-  }
+public record CatalogWiring(ProductRepository repository, CatalogSync sync, CatalogService service,
+    CatalogEvictions evictions, StockChanges stockChanges, ProductWriteService writes) {
 
   /** {@code pool} serves requests; {@code feedPool} is the change feed's, which the sync polls through. */
   public static CatalogWiring create(Vertx vertx, Pool pool, Pool feedPool, RedisStore store,
@@ -86,17 +71,5 @@ public final class CatalogWiring {
     return cs.warmTimeoutMs() == 0
         ? Future.succeededFuture()
         : new CatalogWarmer(repository, service).warm(cs.warmListingPages(), cs.warmTimeoutMs());
-  }
-
-  public CatalogService service() {
-    return service;
-  }
-
-  public StockChanges stockChanges() {
-    return stockChanges;
-  }
-
-  public ProductWriteService writes() {
-    return writes;
   }
 }

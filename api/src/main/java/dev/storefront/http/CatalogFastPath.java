@@ -11,8 +11,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,20 +28,12 @@ final class CatalogFastPath {
   private static final Set<String> LISTING_PARAMS = Set.of("category", "q", "minPrice", "maxPrice", "sort", "page", "size");
   private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
   private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
-  private static final int RECENT_LISTINGS = 2048;
 
   private final CatalogService catalog;
   private final CachedResponses responses;
   private final HttpMetrics metrics;
   private final AccessLog accessLog;
   private final boolean cors;
-  /** One instance per event loop, so a plain map; bounded, as clients choose the queries. */
-  private final Map<String, ProductListQuery> recentListings = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, ProductListQuery> eldest) {
-      return size() > RECENT_LISTINGS;
-    }
-  };
 
   /** {@code accessLog} may be null (no access lines). */
   CatalogFastPath(CatalogService catalog, CachedResponses responses, HttpMetrics metrics, AccessLog accessLog,
@@ -65,7 +55,7 @@ final class CatalogFastPath {
       return id > 0 && answer(request, catalog.cachedProduct(id), PDP_ROUTE);
     }
     if (query != null && path.equals(PRODUCTS)) {
-      ProductListQuery listing = parsedListing(query);
+      ProductListQuery listing = listing(query);
       return listing != null && answer(request, catalog.cachedList(listing), PRODUCTS);
     }
     return false;
@@ -87,15 +77,6 @@ final class CatalogFastPath {
       id = id * 10 + (c - '0');
     }
     return id;
-  }
-
-  /** The parsed form of a listing query seen recently on this event loop, else parsed now. */
-  private ProductListQuery parsedListing(String query) {
-    ProductListQuery known = recentListings.get(query);
-    if (known != null) return known;
-    ProductListQuery parsed = listing(query);
-    if (parsed != null) recentListings.put(query, parsed);
-    return parsed;
   }
 
   /**
@@ -139,7 +120,7 @@ final class CatalogFastPath {
     out.add(X_REQUEST_ID, requestId);
     // As Cors does for every response while CORS is on (a request with an Origin never gets here).
     if (cors) out.add(HttpHeaders.VARY, ORIGIN);
-    SecurityHeaders.addTo(out);
+    SecurityHeaders.apply(out, false);
     int status = responses.send(request, response, body);
     long nanos = System.nanoTime() - start;
     metrics.record("GET", route, status, nanos);

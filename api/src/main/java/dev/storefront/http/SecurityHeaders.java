@@ -73,10 +73,4 @@ public final class SecurityHeaders implements PlatformHandler {
     for (CharSequence[] pair : COMMON) headers.set(pair[0], pair[1]);
     headers.set(CSP, html ? HTML_CSP_VALUE : API_CSP_VALUE);
   }
-
-  /** The API's headers on a response that has none yet (the catalog fast path): adds, no lookups. */
-  static void addTo(MultiMap fresh) {
-    for (CharSequence[] pair : COMMON) fresh.add(pair[0], pair[1]);
-    fresh.add(CSP, API_CSP_VALUE);
-  }
 }

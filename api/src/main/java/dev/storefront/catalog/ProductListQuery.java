@@ -4,6 +4,7 @@ import dev.storefront.web.ProblemException;
 import io.vertx.core.MultiMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A validated PLP query. The hot read routes skip the generic OpenAPI validator for speed and
@@ -14,7 +15,13 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
 
   public static final int MAX_SIZE = 100;
   public static final int MAX_PAGE = 500;
-  private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?[0-9]{1,19}");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  /** Where {@link #parse} reads its parameters: the value of a name given at most once, or null. */
+  @FunctionalInterface
+  public interface Params {
+    String single(String name);
+  }
 
   public enum Sort {
     /** With {@code q} only (the default then): best match first; ProductRepository writes its ORDER BY. */
@@ -40,19 +47,23 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
   }
 
   public static ProductListQuery parse(MultiMap params) {
+    return parse(name -> single(params, name));
+  }
+
+  public static ProductListQuery parse(Params params) {
     Integer category = intParam(params, "category", 1, Integer.MAX_VALUE, null);
-    String q = single(params, "q");
+    String q = params.single("q");
     if (q != null) {
       if (q.codePointCount(0, q.length()) > 100) throw ProblemException.badRequest("q: must be 1 to 100 characters");
-      q = q.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+      q = SPACES.matcher(q.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
       if (q.isEmpty()) throw ProblemException.badRequest("q: must contain a character other than spaces");
     }
-    Integer min = Prices.fromQuery("minPrice", single(params, "minPrice"));
-    Integer max = Prices.fromQuery("maxPrice", single(params, "maxPrice"));
+    Integer min = Prices.fromQuery("minPrice", params.single("minPrice"));
+    Integer max = Prices.fromQuery("maxPrice", params.single("maxPrice"));
     if (min != null && max != null && min > max) {
       throw ProblemException.badRequest("minPrice: must not be greater than maxPrice");
     }
-    Sort sort = sortOf(single(params, "sort"), q != null);
+    Sort sort = sortOf(params.single("sort"), q != null);
     return new ProductListQuery(category, q, min, max, sort,
         intParam(params, "page", 1, MAX_PAGE, 1), intParam(params, "size", 1, MAX_SIZE, 20));
   }
@@ -85,14 +96,26 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
     return values.get(0);
   }
 
-  private static Integer intParam(MultiMap params, String name, int min, int max, Integer fallback) {
-    String raw = single(params, name);
+  private static Integer intParam(Params params, String name, int min, int max, Integer fallback) {
+    String raw = params.single(name);
     if (raw == null) return fallback;
-    if (!INTEGER.matcher(raw).matches()) throw ProblemException.badRequest(name + ": must be an integer");
+    if (!isInteger(raw)) throw ProblemException.badRequest(name + ": must be an integer");
     long value = raw.length() > 12 ? Long.MAX_VALUE : Long.parseLong(raw);
     if (value < min || value > max) {
       throw ProblemException.badRequest(name + ": must be >= " + min + " and <= " + max);
     }
     return (int) value;
+  }
+
+  /** An optional minus sign and 1 to 19 ASCII digits. */
+  static boolean isInteger(String raw) {
+    int start = raw.startsWith("-") ? 1 : 0;
+    int digits = raw.length() - start;
+    if (digits < 1 || digits > 19) return false;
+    for (int i = start; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') return false;
+    }
+    return true;
   }
 }

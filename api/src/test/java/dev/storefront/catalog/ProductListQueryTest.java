@@ -40,6 +40,19 @@ class ProductListQueryTest {
   }
 
   @Test
+  void integersAreAnOptionalMinusAndUpToNineteenAsciiDigits() {
+    for (String ok : new String[] {"0", "-0", "7", "-12", "0000000000000000001", "9999999999999999999"}) {
+      assertThat(ProductListQuery.isInteger(ok)).as(ok).isTrue();
+    }
+    for (String bad : new String[] {"", "-", "+1", " 1", "1 ", "1.0", "1e3", "--1", "0x1", "\u0661", "\uff11",
+        "12345678901234567890"}) {
+      assertThat(ProductListQuery.isInteger(bad)).as(bad).isFalse();
+    }
+    assertBad("page", () -> parse("page", "-0"));
+    assertBad("page", () -> parse("page", "12345678901234567890"));
+  }
+
+  @Test
   void pricesBecomeCents() {
     ProductListQuery q = parse("minPrice", "12.5", "maxPrice", "99.99");
     assertThat(q.minPriceCents()).isEqualTo(1250);

@@ -3,6 +3,7 @@ package dev.storefront.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.App;
+import dev.storefront.catalog.ProductListQuery;
 import dev.storefront.support.TestApp;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -133,5 +134,13 @@ class CatalogFastPathTest {
     assertThat(CatalogFastPath.listing("q=a%20b")).isNull();
     assertThat(CatalogFastPath.listing("size=100000")).isNull();
     assertThat(CatalogFastPath.listing("category=")).isNull();
+    assertThat(CatalogFastPath.listing("category=3&sort=name&page=2&size=20&q=lamp&minPrice=1.5&maxPrice=20"))
+        .isEqualTo(new ProductListQuery(3, "lamp", 150, 2000, ProductListQuery.Sort.NAME, 2, 20));
+    assertThat(CatalogFastPath.listing("page=2")).isEqualTo(new ProductListQuery(null, null, null, null,
+        ProductListQuery.Sort.POPULARITY, 2, 20));
+    for (String refused : new String[] {"", "&", "page=2&", "&page=2", "page=2&&size=3", "=2", "page", "page=2=3",
+        "page=2;size=3", "page=2&page=2", "Page=2", "pag=2", "pages=2", "page=%32", "page=2x", "size=0"}) {
+      assertThat(CatalogFastPath.listing(refused)).as(refused).isNull();
+    }
   }
 }

@@ -20,6 +20,9 @@ Options (each also read from the environment variable shown):
   --warmup D            WARMUP         discarded run, wrk    (5s)
   --jar PATH            JAR            started as the plaintext server if none is listening
                                        (api/target/storefront-api.jar, relative to the repo root)
+  --rounds N            ROUNDS         measure the five targets N times over (1); with more than
+                                       one, each round's ratios use that round's plaintext and
+                                       the summary adds the median ratio of every target
   WRK_SEED (env only) seeds the random ids and pages (42).
 
 Prints req/s, p50, p99, errors and the ratio to plaintext for plaintext, PDP, PDP revalidation
@@ -39,6 +42,7 @@ THREADS=${THREADS:-2}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-5s}
 JAR=${JAR:-api/target/storefront-api.jar}
+ROUNDS=${ROUNDS:-1}
 
 PDP_TARGET=0.70
 PLP_TARGET=0.60
@@ -52,7 +56,7 @@ usage_error() { EXIT_CODE=2 die "$*"; }
 while (($# > 0)); do
   case $1 in
     -h | --help) usage; exit 0 ;;
-    --base-url | --plaintext-url | --connections | --threads | --duration | --warmup | --jar)
+    --base-url | --plaintext-url | --connections | --threads | --duration | --warmup | --jar | --rounds)
       (($# >= 2)) || usage_error "$1 needs a value"
       case $1 in
         --base-url) BASE_URL=$2 ;;
@@ -62,6 +66,7 @@ while (($# > 0)); do
         --duration) DURATION=$2 ;;
         --warmup) WARMUP=$2 ;;
         --jar) JAR=$2 ;;
+        --rounds) ROUNDS=$2 ;;
       esac
       shift 2 ;;
     *) usage >&2; usage_error "unknown argument: $1" ;;
@@ -73,6 +78,7 @@ command -v curl >/dev/null 2>&1 || { echo "bench: curl is not installed: apt-get
 
 [[ $CONNECTIONS =~ ^[1-9][0-9]*$ ]] || usage_error "connections must be a positive integer: $CONNECTIONS"
 [[ $THREADS =~ ^[1-9][0-9]*$ ]] || usage_error "threads must be a positive integer: $THREADS"
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || usage_error "rounds must be a positive integer: $ROUNDS"
 ((CONNECTIONS >= THREADS)) || usage_error "connections ($CONNECTIONS) must be >= threads ($THREADS)"
 for d in "$DURATION" "$WARMUP"; do
   [[ $d =~ ^[1-9][0-9]*[smh]?$ ]] || usage_error "durations look like 15s, 2m or 30: $d"
@@ -200,18 +206,9 @@ parse() {
   ' "$RESULTS_DIR/$1.txt"
 }
 
-measure plaintext "$PLAINTEXT_URL"
-measure pdp "$BASE_URL" "$SCRIPT_DIR/pdp.lua"
-PDP_ETAGS=$ETAGS measure pdp-304 "$BASE_URL" "$SCRIPT_DIR/pdp.lua"
-PDP_ACCEPT_ENCODING=gzip measure pdp-gzip "$BASE_URL" "$SCRIPT_DIR/pdp.lua"
-measure plp "$BASE_URL" "$SCRIPT_DIR/plp.lua"
-
-read -r PT_RPS PT_P50 PT_P99 PT_ERR < <(parse plaintext)
-[[ $PT_RPS =~ ^[0-9.]+[kMG]?$ ]] || die "could not read Requests/sec from $RESULTS_DIR/plaintext.txt"
-
-# row NAME REQ_S P50 P99 ERRORS TARGET
+# row NAME REQ_S P50 P99 ERRORS TARGET BASE_REQ_S
 row() {
-  awk -v name="$1" -v rps="$2" -v p50="$3" -v p99="$4" -v err="$5" -v target="$6" -v base="$PT_RPS" '
+  awk -v name="$1" -v rps="$2" -v p50="$3" -v p99="$4" -v err="$5" -v target="$6" -v base="$7" '
     function num(v) {  # wrk abbreviates large rates, e.g. 91.23k
       if (v ~ /k$/) return substr(v, 1, length(v) - 1) * 1e3
       if (v ~ /M$/) return substr(v, 1, length(v) - 1) * 1e6
@@ -227,18 +224,51 @@ row() {
     }'
 }
 
-{
-  echo
-  echo "wrk: $THREADS threads, $CONNECTIONS connections, $DURATION measured after $WARMUP warm-up"
-  echo "  plaintext $PLAINTEXT_URL | API $BASE_URL | raw output in $RESULTS_DIR"
-  printf "%-10s %12s %9s %9s %8s %9s %9s  %s\n" target req/s p50_ms p99_ms errors ratio target verdict
-  row plaintext "$PT_RPS" "$PT_P50" "$PT_P99" "$PT_ERR" -
-  read -r RPS P50 P99 ERR < <(parse pdp)
-  row PDP "$RPS" "$P50" "$P99" "$ERR" "$PDP_TARGET"
-  read -r RPS P50 P99 ERR < <(parse pdp-304)
-  row PDP-304 "$RPS" "$P50" "$P99" "$ERR" "$PDP_304_TARGET"
-  read -r RPS P50 P99 ERR < <(parse pdp-gzip)
-  row PDP-gzip "$RPS" "$P50" "$P99" "$ERR" "$PDP_GZIP_TARGET"
-  read -r RPS P50 P99 ERR < <(parse plp)
-  row PLP "$RPS" "$P50" "$P99" "$ERR" "$PLP_TARGET"
-} | tee "$RESULTS_DIR/summary.txt"
+TARGETS=(PDP PDP-304 PDP-gzip PLP)
+declare -A FILE=([PDP]=pdp [PDP-304]=pdp-304 [PDP-gzip]=pdp-gzip [PLP]=plp)
+declare -A TARGET=([PDP]=$PDP_TARGET [PDP-304]=$PDP_304_TARGET [PDP-gzip]=$PDP_GZIP_TARGET [PLP]=$PLP_TARGET)
+declare -A RATIOS=()
+: >"$RESULTS_DIR/summary.txt"
+
+for ((round = 1; round <= ROUNDS; round++)); do
+  suffix=""
+  ((ROUNDS == 1)) || suffix="-r$round"
+  measure "plaintext$suffix" "$PLAINTEXT_URL"
+  measure "pdp$suffix" "$BASE_URL" "$SCRIPT_DIR/pdp.lua"
+  PDP_ETAGS=$ETAGS measure "pdp-304$suffix" "$BASE_URL" "$SCRIPT_DIR/pdp.lua"
+  PDP_ACCEPT_ENCODING=gzip measure "pdp-gzip$suffix" "$BASE_URL" "$SCRIPT_DIR/pdp.lua"
+  measure "plp$suffix" "$BASE_URL" "$SCRIPT_DIR/plp.lua"
+
+  read -r PT_RPS PT_P50 PT_P99 PT_ERR < <(parse "plaintext$suffix")
+  [[ $PT_RPS =~ ^[0-9.]+[kMG]?$ ]] || die "could not read Requests/sec from $RESULTS_DIR/plaintext$suffix.txt"
+  {
+    echo
+    echo "wrk: $THREADS threads, $CONNECTIONS connections, $DURATION measured after $WARMUP warm-up${suffix:+, round $round of $ROUNDS}"
+    echo "  plaintext $PLAINTEXT_URL | API $BASE_URL | raw output in $RESULTS_DIR"
+    printf "%-10s %12s %9s %9s %8s %9s %9s  %s\n" target req/s p50_ms p99_ms errors ratio target verdict
+    row plaintext "$PT_RPS" "$PT_P50" "$PT_P99" "$PT_ERR" - "$PT_RPS"
+    for name in "${TARGETS[@]}"; do
+      read -r RPS P50 P99 ERR < <(parse "${FILE[$name]}$suffix")
+      row "$name" "$RPS" "$P50" "$P99" "$ERR" "${TARGET[$name]}" "$PT_RPS"
+    done
+  } | tee -a "$RESULTS_DIR/summary.txt"
+  # The pipe above runs in a subshell: read the ratios back from the file it wrote.
+  for name in "${TARGETS[@]}"; do
+    RATIOS[$name]+="$(awk -v n="$name" '$1 == n {r = $6} END {sub(/x$/, "", r); print r}' "$RESULTS_DIR/summary.txt") "
+  done
+done
+
+if ((ROUNDS > 1)); then
+  {
+    echo
+    echo "median ratio to plaintext over $ROUNDS rounds (each round against its own plaintext run)"
+    for name in "${TARGETS[@]}"; do
+      tr ' ' '\n' <<<"${RATIOS[$name]}" | grep . | sort -g | awk -v name="$name" -v target="${TARGET[$name]}" '
+        { r[NR] = $1 }
+        END {
+          m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+          printf "%-10s %8.2fx  (%.2f-%.2f)  >= %s  %s\n", name, m, r[1], r[NR], target, (m >= target ? "ok" : "below")
+        }'
+    done
+  } | tee -a "$RESULTS_DIR/summary.txt"
+fi

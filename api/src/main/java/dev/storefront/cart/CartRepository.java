@@ -15,6 +15,7 @@ public final class CartRepository {
   /** Distinct products a cart may hold; keeps a checkout transaction small. */
   public static final int MAX_LINES = 50;
   private static final String LINES = SqlFiles.load("cart/cart-lines.sql");
+  private static final String LINES_LOCKED = SqlFiles.load("cart/cart-lines-locked.sql");
   private static final String PUT_ITEM = SqlFiles.load("cart/put-item.sql");
   private static final String INSERT_ITEMS = SqlFiles.load("cart/insert-items.sql");
   private static final String DELETE_ITEM = SqlFiles.load("cart/delete-item.sql");
@@ -34,6 +35,11 @@ public final class CartRepository {
   /** The lines with current prices, stock and availability, ordered by product id. */
   public static Future<List<CartLine>> lines(SqlClient client, long userId) {
     return client.preparedQuery(LINES).execute(Tuple.of(userId)).map(CartRepository::toLines);
+  }
+
+  /** The same, with the cart's rows locked for the rest of the transaction {@code tx} (checkout). */
+  public static Future<List<CartLine>> lockedLines(SqlClient tx, long userId) {
+    return tx.preparedQuery(LINES_LOCKED).execute(Tuple.of(userId)).map(CartRepository::toLines);
   }
 
   /** False when nothing was written: no such product on sale, or a new line in a full cart. */

@@ -56,7 +56,7 @@ public final class CheckoutService {
    */
   private Future<Reply> place(SqlConnection tx, StockChanges.Batch batch, long userId, String key,
       JsonObject address) {
-    return CartRepository.lines(tx, userId).compose(lines -> {
+    return CartRepository.lockedLines(tx, userId).compose(lines -> {
       if (lines.isEmpty()) {
         return Future.failedFuture(new ProblemException(409, "cart-empty", "Cart empty", "Add items before checking out."));
       }

@@ -83,6 +83,23 @@ class OversellRaceTest {
   }
 
   @Test
+  void oneCartCheckedOutFromManyTabsAtOnceBecomesOneOrder() {
+    for (int round = 0; round < 5; round++) {
+      Shopper shopper = buyers.get(150 + round);
+      long product = 231 + round;
+      sql.update("UPDATE products SET stock = 100 WHERE id = ?", product);
+      sql.update("DELETE FROM cart_items WHERE user_id = ?", shopper.id());
+      sql.update("INSERT INTO cart_items (user_id, product_id, quantity) VALUES (?, ?, 2)", shopper.id(), product);
+      long ordersBefore = sql.scalar("SELECT count(*) FROM orders WHERE user_id = ?", shopper.id());
+      // Each tab sends its own idempotency key, so only the cart itself can stop a second order.
+      Map<Integer, Long> statuses = checkoutAll(java.util.Collections.nCopies(8, shopper));
+      assertThat(statuses).as("round %d", round).containsEntry(201, 1L).containsEntry(409, 7L).hasSize(2);
+      assertThat(sql.scalar("SELECT count(*) FROM orders WHERE user_id = ?", shopper.id())).isEqualTo(ordersBefore + 1);
+      assertThat(sql.scalar("SELECT stock FROM products WHERE id = ?", product)).isEqualTo(98L);
+    }
+  }
+
+  @Test
   void cartsOverTheSameProductsInOppositeOrdersNeverDeadlock() {
     List<Shopper> who = buyers.subList(0, 100);
     for (int round = 0; round < 5; round++) {

@@ -36,7 +36,7 @@ public final class Events {
     return append(tx, ORDER, null, userId, new JsonObject().put("orderId", orderId).put("status", status));
   }
 
-  public static Future<Void> pointsChanged(SqlClient tx, long userId, int balance) {
+  public static Future<Void> pointsChanged(SqlClient tx, long userId, long balance) {
     return append(tx, POINTS, null, userId, new JsonObject().put("userId", userId).put("points", balance));
   }
 

@@ -20,6 +20,7 @@ final class OrderStock {
   private static final String SET_HELD = SqlFiles.load("order/set-held.sql");
   private static final String SET_STATUS = SqlFiles.load("order/set-status.sql");
   private static final String ITEMS = "SELECT product_id, quantity FROM order_items WHERE order_id = $1";
+  private static final String RETAKE_SHORT = SqlFiles.load("order/retake-short.sql");
 
   private OrderStock() {}
 
@@ -33,8 +34,20 @@ final class OrderStock {
     }).compose(shortOf -> tx.preparedQuery(SET_HELD).execute(Tuple.of(ids, false))).mapEmpty();
   }
 
-  /** Takes the order's units again (a payment for an expired reservation); false when stock ran out. */
+  /**
+   * Takes the order's units again (a payment for an expired reservation), all of them or, when any
+   * product is short, none: false then, and no stock changed.
+   */
   static Future<Boolean> retake(SqlConnection tx, StockChanges.Batch batch, long orderId) {
+    return tx.preparedQuery(RETAKE_SHORT).execute(Tuple.of(orderId)).compose(check -> {
+      for (Row r : check) {
+        if (!r.getBoolean("enough")) return Future.succeededFuture(false);
+      }
+      return takeAgain(tx, batch, orderId);
+    });
+  }
+
+  private static Future<Boolean> takeAgain(SqlConnection tx, StockChanges.Batch batch, long orderId) {
     return tx.preparedQuery(ITEMS).execute(Tuple.of(orderId)).compose(rows -> {
       SortedMap<Long, Integer> take = new TreeMap<>();
       for (Row r : rows) take.put(r.getLong("product_id"), -r.getInteger("quantity"));

@@ -33,7 +33,7 @@ public final class Points {
 
   /** Credits an order's points (earn rate per whole currency unit of its total). */
   public Future<Void> creditOrder(SqlClient tx, long userId, long orderId, long totalCents) {
-    int points = (int) Math.min(Integer.MAX_VALUE, totalCents / 100 * perCurrencyUnit);
+    long points = Math.multiplyExact(totalCents / 100, (long) perCurrencyUnit);
     return append(tx, userId, orderId, points, "order_paid");
   }
 
@@ -41,21 +41,21 @@ public final class Points {
   public Future<Void> reverseOrder(SqlClient tx, long userId, long orderId) {
     return tx.preparedQuery(CREDITED).execute(Tuple.of(orderId)).compose(rows -> rows.size() == 0
         ? Future.succeededFuture()
-        : append(tx, userId, orderId, -rows.iterator().next().getInteger("points"), "order_refunded"));
+        : append(tx, userId, orderId, -rows.iterator().next().getLong("points"), "order_refunded"));
   }
 
-  private Future<Void> append(SqlClient tx, long userId, long orderId, int points, String reason) {
+  private Future<Void> append(SqlClient tx, long userId, long orderId, long points, String reason) {
     return tx.preparedQuery(CREDIT).execute(Tuple.of(userId, orderId, points, reason)).compose(rows ->
         rows.size() == 0 ? Future.succeededFuture()
             : tx.preparedQuery(ADD).execute(Tuple.of(userId, points))
-                .compose(b -> Events.pointsChanged(tx, userId, b.iterator().next().getInteger("points"))));
+                .compose(b -> Events.pointsChanged(tx, userId, b.iterator().next().getLong("points"))));
   }
 
   /** Adds {@code points} and {@code badge} (with the next badge and the points to it) to a profile. */
   public Future<JsonObject> addTo(JsonObject profile, long userId) {
     return pool.preparedQuery(SUMMARY).execute(Tuple.of(userId)).map(rows -> {
       Row r = rows.iterator().next();
-      int points = r.getInteger("points");
+      long points = r.getLong("points");
       JsonObject badge = new JsonObject().put("name", r.getString("badge")).put("minPoints", r.getInteger("badge_min"));
       String next = r.getString("next_badge");
       badge.put("next", next == null ? null : new JsonObject().put("name", next)
@@ -68,7 +68,7 @@ public final class Points {
     return pool.preparedQuery(LEDGER).execute(Tuple.of(userId, before, limit)).map(rows -> {
       JsonArray items = new JsonArray();
       for (Row r : rows) {
-        items.add(new JsonObject().put("id", r.getLong("id")).put("points", r.getInteger("points"))
+        items.add(new JsonObject().put("id", r.getLong("id")).put("points", r.getLong("points"))
             .put("reason", r.getString("reason")).put("orderId", r.getLong("order_id"))
             .put("createdAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.getOffsetDateTime("created_at"))));
       }

@@ -206,6 +206,43 @@ class PaymentWebhookTest {
   }
 
   @Test
+  void aLatePaymentTakesEveryLineAgainOrNoneAtAll() throws InterruptedException {
+    Shopper s = shoppers.one();
+    sql.update("UPDATE products SET stock = 10 WHERE id IN (79, 80)");
+    shoppers.putItem(s, 79, 2);
+    shoppers.putItem(s, 80, 1);
+    JsonObject order = shoppers.checkout(s, UUID.randomUUID().toString()).bodyAsJsonObject();
+    assertThat(deliver(event(ProviderEvent.FAILED, order)).bodyAsJsonObject().getString("outcome")).isEqualTo("cancelled");
+    assertThat(stock(79)).isEqualTo(10);
+    sql.update("UPDATE products SET stock = 0 WHERE id = 80"); // the higher id runs out: 79 is adjusted first
+
+    assertThat(deliver(event(ProviderEvent.SUCCEEDED, order)).bodyAsJsonObject().getString("outcome"))
+        .isEqualTo("refund_required");
+    assertThat(stock(79)).as("nothing taken from the line that had stock").isEqualTo(10);
+    assertThat(stock(80)).isZero();
+  }
+
+  @Test
+  void pointsBeyondTwoToTheThirtyOneAreCreditedInFullAndKeepAdding() {
+    Shopper s = shoppers.one();
+    // 22 lines x 99 units at the top price earn 2,178,000,000 points, more than a 32-bit balance holds.
+    sql.update("UPDATE products SET price_cents = 100000000, stock = 500 WHERE id BETWEEN 81 AND 102");
+    sql.update("INSERT INTO cart_items (user_id, product_id, quantity) SELECT ?, id, 99 FROM products "
+        + "WHERE id BETWEEN 81 AND 102", s.id());
+    JsonObject big = shoppers.checkout(s, UUID.randomUUID().toString()).bodyAsJsonObject();
+    assertThat(deliver(event(ProviderEvent.SUCCEEDED, big)).bodyAsJsonObject().getString("outcome")).isEqualTo("paid");
+    assertThat(sql.scalar("SELECT points FROM point_balances WHERE user_id = ?", s.id())).isEqualTo(2_178_000_000L);
+
+    JsonObject small = order(s, 103, 10, 1);
+    long smallPoints = small.getLong("totalCents") / 100;
+    assertThat(deliver(event(ProviderEvent.SUCCEEDED, small)).bodyAsJsonObject().getString("outcome")).isEqualTo("paid");
+    assertThat(sql.scalar("SELECT points FROM point_balances WHERE user_id = ?", s.id()))
+        .isEqualTo(2_178_000_000L + smallPoints);
+    assertThat(deliver(event(ProviderEvent.REFUNDED, big)).bodyAsJsonObject().getString("outcome")).isEqualTo("refunded");
+    assertThat(sql.scalar("SELECT points FROM point_balances WHERE user_id = ?", s.id())).isEqualTo(smallPoints);
+  }
+
+  @Test
   void thePaymentsSimulateCommandSignsAndPostsLikeTheProvider() throws Exception {
     JsonObject order = order(shoppers.one(), 78, 10, 1);
     String url = "http://127.0.0.1:" + t.app.port() + URI;

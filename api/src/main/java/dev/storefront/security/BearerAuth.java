@@ -72,6 +72,11 @@ public final class BearerAuth implements JWTAuthHandler {
         .recover(e -> Future.failedFuture(unauthorized("The access token is not valid.")));
   }
 
+  /** For routes that check a bearer token themselves: the 401 then says the token was refused. */
+  public static void tokenRefused(RoutingContext rc) {
+    rc.put(PRESENTED, Boolean.TRUE);
+  }
+
   /**
    * The {@code WWW-Authenticate} value for a 401 of this request: the bare challenge, plus
    * {@code error="invalid_token"} when a bearer token was presented and refused (RFC 6750 section 3).

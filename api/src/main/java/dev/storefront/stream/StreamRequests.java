@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /** Parsing of what stream requests carry: the product filter, the id to resume after, a bearer token. */
 final class StreamRequests {
   static final int MAX_PRODUCTS = 100;
-  private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+  private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,18}");
   private static final Pattern BEARER = Pattern.compile("(?i)bearer ([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)");
 
   private StreamRequests() {}
@@ -20,10 +20,9 @@ final class StreamRequests {
     if (raw == null) return null;
     TreeSet<Long> ids = new TreeSet<>();
     for (String part : raw.split(",", -1)) {
-      if (!ID.matcher(part).matches()) {
-        throw ProblemException.badRequest("products: a comma-separated list of product ids, e.g. 1,2,3");
-      }
-      ids.add(Long.parseLong(part));
+      Long id = id(part);
+      if (id == null) throw ProblemException.badRequest("products: a comma-separated list of product ids, e.g. 1,2,3");
+      ids.add(id);
     }
     if (ids.size() > MAX_PRODUCTS) throw ProblemException.badRequest("products: at most " + MAX_PRODUCTS + " ids");
     return ids.toArray(Long[]::new);
@@ -32,13 +31,26 @@ final class StreamRequests {
   /** {@code Last-Event-ID} (what EventSource sends on reconnect), else {@code lastEventId}; null for neither. */
   static Long resumeAfter(RoutingContext rc) {
     List<String> headers = rc.request().headers().getAll("Last-Event-ID");
+    String source = headers.isEmpty() ? "lastEventId" : "Last-Event-ID";
     String raw = headers.isEmpty() ? rc.queryParams().get("lastEventId") : headers.get(0);
     if (raw == null) return null;
     String value = raw.strip();
-    if (headers.size() > 1 || !(value.equals("0") || ID.matcher(value).matches())) {
-      throw ProblemException.badRequest("Last-Event-ID: the id of the last event received (a non-negative integer)");
+    Long id = value.equals("0") ? Long.valueOf(0) : id(value);
+    if (headers.size() > 1 || id == null) {
+      throw ProblemException.badRequest(source + ": the id of the last event received (an integer from 0 to "
+          + Long.MAX_VALUE + ")");
     }
-    return Long.parseLong(value);
+    return id;
+  }
+
+  /** A positive id up to Long.MAX_VALUE, or null. */
+  private static Long id(String raw) {
+    if (!ID.matcher(raw).matches()) return null;
+    try {
+      return Long.parseLong(raw);
+    } catch (NumberFormatException tooLarge) {
+      return null;
+    }
   }
 
   /** The compact JWS of the one {@code Authorization: Bearer} header, or null. */

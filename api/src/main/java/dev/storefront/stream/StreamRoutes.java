@@ -6,12 +6,14 @@ import dev.storefront.events.Events;
 import dev.storefront.events.FeedEvent;
 import dev.storefront.http.RequestContextHandler;
 import dev.storefront.http.SecurityHeaders;
+import dev.storefront.security.BearerAuth;
 import dev.storefront.security.Caller;
 import dev.storefront.security.ClientIp;
 import dev.storefront.web.Feature;
 import dev.storefront.web.ProblemException;
 import dev.storefront.web.Responses;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
@@ -104,14 +106,23 @@ public final class StreamRoutes implements Feature {
   private Future<StreamTokens.Holder> holder(RoutingContext rc) {
     String ticket = rc.queryParams().get("token");
     Future<StreamTokens.Holder> claimed = ticket != null
-        ? tickets.redeem(ticket)
+        ? (SecurityHeaders.isHead(rc) ? tickets.peek(ticket) : tickets.redeem(ticket))
         : StreamRequests.bearer(rc) == null ? Future.succeededFuture(null)
         : accessTokens.authenticate(new TokenCredentials(StreamRequests.bearer(rc)))
             .map(user -> session(Caller.claims(user)))
             .otherwise(e -> null);
-    return claimed.compose(holder -> holder == null ? Future.failedFuture(unauthorized(HOW_TO_OPEN))
+    return claimed.compose(holder -> holder == null ? refused(rc, ticket)
         : sessions.active(holder.userId(), holder.session())
-            .compose(live -> live ? Future.succeededFuture(holder) : Future.failedFuture(unauthorized(HOW_TO_OPEN))));
+            .compose(live -> live ? Future.succeededFuture(holder) : refused(rc, ticket)));
+  }
+
+  /** The 401; its challenge says the token was refused when a bearer token, not a ticket, was sent. */
+  private static Future<StreamTokens.Holder> refused(RoutingContext rc, String ticket) {
+    String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (ticket == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      BearerAuth.tokenRefused(rc);
+    }
+    return Future.failedFuture(unauthorized(HOW_TO_OPEN));
   }
 
   private void ticket(RoutingContext rc) {

@@ -47,13 +47,20 @@ public final class StreamTokens {
         .map(token);
   }
 
-  /** The holder, or null when the ticket is unknown, used or expired. */
+  /** The holder, or null when the ticket is unknown, used or expired; the ticket is used up. */
   public Future<Holder> redeem(String token) {
-    return send(Request.cmd(Command.GETDEL).arg(key(token))).map(value -> {
-      if (value == null) return null;
-      String[] parts = value.toString().split(" ", 2);
-      return new Holder(Long.parseLong(parts[0]), UUID.fromString(parts[1]));
-    });
+    return send(Request.cmd(Command.GETDEL).arg(key(token))).map(StreamTokens::holder);
+  }
+
+  /** The same without using the ticket up (a HEAD request opens no stream). */
+  public Future<Holder> peek(String token) {
+    return send(Request.cmd(Command.GET).arg(key(token))).map(StreamTokens::holder);
+  }
+
+  private static Holder holder(io.vertx.redis.client.Response value) {
+    if (value == null) return null;
+    String[] parts = value.toString().split(" ", 2);
+    return new Holder(Long.parseLong(parts[0]), UUID.fromString(parts[1]));
   }
 
   private String key(String token) {

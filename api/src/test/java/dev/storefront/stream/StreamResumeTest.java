@@ -7,7 +7,9 @@ import dev.storefront.support.SseClient;
 import dev.storefront.support.SseClient.Frame;
 import dev.storefront.support.Sql;
 import dev.storefront.support.TestApp;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,5 +120,25 @@ class StreamResumeTest {
         Map.of("Last-Event-ID", "abc"))) {
       assertThat(sse.status()).isEqualTo(400);
     }
+  }
+
+  @Test
+  void everyIdTheContractAllowsIsAcceptedAndABadOneIsNamedWhereItCameFrom() throws Exception {
+    String max = Long.toString(Long.MAX_VALUE);
+    for (String uri : new String[] {"/api/v1/inventory/stream?lastEventId=" + max,
+        "/api/v1/inventory/stream?lastEventId=1000000000000000000", "/api/v1/inventory/stream?products=" + max}) {
+      try (SseClient sse = t.stream(uri, Map.of())) {
+        assertThat(sse.status()).as(uri).isEqualTo(200);
+      }
+    }
+    try (SseClient sse = t.stream("/api/v1/inventory/stream", Map.of("Last-Event-ID", max))) {
+      assertThat(sse.status()).isEqualTo(200);
+    }
+    try (SseClient sse = t.stream("/api/v1/inventory/stream?products=9223372036854775808", Map.of())) {
+      assertThat(sse.status()).isEqualTo(400);
+    }
+    HttpResponse<Buffer> query = t.get("/api/v1/inventory/stream?lastEventId=x1");
+    assertThat(query.statusCode()).isEqualTo(400);
+    assertThat(query.bodyAsJsonObject().getString("detail")).startsWith("lastEventId");
   }
 }

@@ -9,10 +9,12 @@ import dev.storefront.support.SseClient;
 import dev.storefront.support.SseClient.Frame;
 import dev.storefront.support.Sql;
 import dev.storefront.support.TestApp;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -104,6 +106,32 @@ class UserStreamTest {
       assertThat(bearer.status()).isEqualTo(200);
     }
     assertThat(t.send(HttpMethod.POST, "/api/v1/me/stream-tokens", null, (String) null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aHeadRequestLeavesTheTicketForTheStream() throws Exception {
+    Account a = signUp();
+    String ticket = ticket(a);
+    HttpResponse<Buffer> head = t.client.request(HttpMethod.HEAD, "/api/v1/me/stream?token=" + ticket).send().await();
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.getHeader("Content-Type")).isEqualTo("text/event-stream; charset=utf-8");
+    assertThat(t.client.request(HttpMethod.HEAD, "/api/v1/me/stream?token=" + ticket + "x").send().await().statusCode())
+        .isEqualTo(401);
+    try (SseClient stream = stream("?token=" + ticket, Map.of())) {
+      assertThat(stream.status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aRefusedBearerTokenIsNamedInTheChallengeAsOnEveryOther401() throws Exception {
+    try (SseClient forged = stream("", Map.of("Authorization", "Bearer a.b.c"));
+        SseClient none = stream("", Map.of());
+        SseClient badTicket = stream("?token=nope", Map.of())) {
+      assertThat(forged.status()).isEqualTo(401);
+      assertThat(forged.headers().get("WWW-Authenticate")).isEqualTo("Bearer realm=\"storefront\", error=\"invalid_token\"");
+      assertThat(none.headers().get("WWW-Authenticate")).isEqualTo("Bearer realm=\"storefront\"");
+      assertThat(badTicket.headers().get("WWW-Authenticate")).isEqualTo("Bearer realm=\"storefront\"");
+    }
   }
 
   @Test

@@ -43,12 +43,21 @@ final class ValidationMessages {
       if (!"additionalProperties".equals(keyword(u))) located.add(u.getInstanceLocation());
     }
     for (OutputUnit u : leaves) {
-      // additionalProperties also fails for a known field that broke its own schema: say only that.
-      if ("additionalProperties".equals(keyword(u)) && located.contains(u.getInstanceLocation())) continue;
+      // additionalProperties also fails for a known field that broke its own schema, however deep
+      // inside it the break is: say only that.
+      if ("additionalProperties".equals(keyword(u)) && within(located, u.getInstanceLocation())) continue;
       messages.add(describe(u, schema, parameter));
       if (messages.size() == 3) break;
     }
     return messages.isEmpty() ? e.getMessage() : String.join("; ", messages);
+  }
+
+  /** Whether one of {@code locations} is {@code location} or lies inside it. */
+  private static boolean within(Set<String> locations, String location) {
+    for (String l : locations) {
+      if (l.equals(location) || l.startsWith(location + "/")) return true;
+    }
+    return false;
   }
 
   private static void collect(OutputUnit unit, List<OutputUnit> out) {

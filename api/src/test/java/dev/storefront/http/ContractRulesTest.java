@@ -97,6 +97,12 @@ class ContractRulesTest {
     assertThat(detail(t.send(HttpMethod.PUT, stock, Buffer.buffer("{}"), true))).isEqualTo("stock: is required");
     assertThat(detail(t.send(HttpMethod.PUT, stock, Buffer.buffer("{\"stock\": 1, \"x\": 1}"), true)))
         .isEqualTo("x: is not a known field");
+    // A known field broken deep inside is named for what broke there, not also as unknown.
+    String nested = detail(t.send(HttpMethod.PUT, "/api/v1/cart", Buffer.buffer("{\"items\": [null]}"), true));
+    assertThat(nested).startsWith("items").doesNotContain("not a known field");
+    String deeper = detail(t.send(HttpMethod.PUT, "/api/v1/cart",
+        Buffer.buffer("{\"items\": [{\"productId\": 1, \"quantity\": 0}]}"), true));
+    assertThat(deeper).startsWith("items").contains("quantity").contains(">= 1").doesNotContain("not a known field");
     assertThat(detail(patchProduct(3, "{\"name\": \"\"}"))).isEqualTo("name: must be at least 1 characters long");
     assertThat(detail(patchProduct(3, "{}"))).isEqualTo("body: must have at least 1 field(s)");
     assertThat(detail(t.send(HttpMethod.POST, "/api/v1/auth/signup",

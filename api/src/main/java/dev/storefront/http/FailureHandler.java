@@ -6,6 +6,8 @@ import dev.storefront.web.ProblemException;
 import dev.storefront.observability.SentryReporter;
 import dev.storefront.security.BearerAuth;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -48,6 +50,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
       send(rc, 503, Problems.type(503), Problems.title(503), PoolBusy.DETAIL, requestId);
       return;
     }
+    if (failure != null && !(failure instanceof ProblemException) && !(failure instanceof HttpException)
+        && !rc.request().isEnded()) {
+      requestUnreadable(rc, failure, requestId);
+      return;
+    }
     if (failure instanceof ProblemException p) {
       if (p.retryAfterSeconds() > 0) rc.response().putHeader("Retry-After", Long.toString(p.retryAfterSeconds()));
       if (p.status() >= 500 && !p.isShed()) report(rc, p.status(), p, requestId);
@@ -63,6 +70,26 @@ public final class FailureHandler implements Handler<RoutingContext> {
       if (status == 503) detail = "A dependency is unavailable; retry shortly.";
     }
     send(rc, status, Problems.type(status), Problems.title(status), detail, requestId);
+  }
+
+  /**
+   * A failure while the request itself was still arriving: the client sent a body that cannot be
+   * decoded (a bad chunk size, say) or went away mid-body. Neither is a server fault: an INFO line,
+   * no ERROR, no Sentry event. A broken body gets a 400 and the connection closed (its framing is
+   * lost) when the connection is still open; a client that left gets nothing.
+   */
+  private void requestUnreadable(RoutingContext rc, Throwable failure, String requestId) {
+    String method = rc.request().method().name();
+    String route = RequestContextHandler.routeOf(rc);
+    if (rc.response().closed() || failure instanceof HttpClosedException) {
+      LOG.info("{} {}: the connection closed before the request arrived, {} (request {})", method, route, failure,
+          requestId);
+      return;
+    }
+    LOG.info("{} {}: the request body could not be read, {} (request {})", method, route, failure, requestId);
+    rc.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+    send(rc, 400, Problems.type(400), Problems.title(400), "The request body could not be read: its framing is broken.",
+        requestId);
   }
 
   private static int statusOf(RoutingContext rc, Throwable failure) {

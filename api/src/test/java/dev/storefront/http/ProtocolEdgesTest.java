@@ -209,4 +209,37 @@ class ProtocolEdgesTest {
     }
     return out;
   }
+
+  @Test
+  void aBrokenChunkedBodyOrAClientLeavingMidBodyIsNoServerError() throws Exception {
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+        new ch.qos.logback.core.read.ListAppender<>();
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    logged.start();
+    root.addAppender(logged);
+    try {
+      for (String target : new String[] {"POST /api/v1/auth/logout", "GET /api/v1/products/7"}) {
+        Exchange e = raw(target + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n");
+        assertThat(e.response()).as(target).doesNotContain(" 500 ");
+        assertThat(e.closed()).as(target).isTrue();
+      }
+      NetSocket socket = net.connect(t.app.port(), "127.0.0.1").await();
+      socket.write("PATCH /api/v1/me HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 100\r\n\r\n{\"re").await();
+      sleep(200);
+      socket.close().await();
+      long deadline = System.currentTimeMillis() + 5_000;
+      while (logged.list.stream().filter(e -> e.getFormattedMessage().contains("before the request arrived")
+          || e.getFormattedMessage().contains("could not be read")).count() < 3 && System.currentTimeMillis() < deadline) {
+        sleep(20);
+      }
+    } finally {
+      root.detachAppender(logged);
+    }
+    assertThat(logged.list).filteredOn(e -> e.getFormattedMessage().contains("before the request arrived")
+        || e.getFormattedMessage().contains("could not be read")).hasSize(3);
+    assertThat(logged.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
+  }
 }

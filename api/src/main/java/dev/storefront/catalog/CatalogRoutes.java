@@ -62,11 +62,15 @@ public final class CatalogRoutes implements Feature {
   }
 
   public static long productId(String raw) {
-    try {
-      long id = Long.parseLong(raw);
-      if (id >= 1) return id;
-    } catch (NumberFormatException | NullPointerException e) {
-      // falls through to the same answer as any other bad id
+    // ASCII digits only: Long.parseLong also takes a '+' and other scripts' digits, each one more
+    // spelling of the same public, cacheable URL.
+    if (raw != null && !raw.isEmpty() && raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      try {
+        long id = Long.parseLong(raw);
+        if (id >= 1) return id;
+      } catch (NumberFormatException tooLarge) {
+        // falls through to the same answer as any other bad id
+      }
     }
     throw ProblemException.badRequest("id must be a positive integer");
   }

@@ -47,6 +47,15 @@ class CatalogApiTest {
   }
 
   @Test
+  void aProductIdIsSpelledInAsciiDigitsOnly() {
+    // Arabic-Indic, fullwidth and Devanagari sevens, and a plus sign: each would be another cacheable URL.
+    for (String id : new String[] {"%D9%A7", "%EF%BC%97", "%E0%A5%AD", "%2B7", "+7", "-7", "7.0", "9223372036854775808"}) {
+      assertThat(get("/api/v1/products/" + id).statusCode()).as(id).isEqualTo(400);
+    }
+    assertThat(get("/api/v1/products/7").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void listingFiltersByCategoryIncludingSubCategories() {
     JsonObject leaf = valid("listProducts", get("/api/v1/products?category=11&size=100")).bodyAsJsonObject();
     assertThat(leaf.getLong("total")).isPositive();

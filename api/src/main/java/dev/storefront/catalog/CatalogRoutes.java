@@ -62,9 +62,9 @@ public final class CatalogRoutes implements Feature {
   }
 
   public static long productId(String raw) {
-    // ASCII digits only: Long.parseLong also takes a '+' and other scripts' digits, each one more
-    // spelling of the same public, cacheable URL.
-    if (raw != null && !raw.isEmpty() && raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    // ASCII digits only (ProductListQuery.isInteger): Long.parseLong also takes a '+' and other
+    // scripts' digits, each one more spelling of the same public, cacheable URL.
+    if (raw != null && ProductListQuery.isInteger(raw)) {
       try {
         long id = Long.parseLong(raw);
         if (id >= 1) return id;

@@ -108,7 +108,7 @@ public record ProductListQuery(Integer category, String q, Integer minPriceCents
   }
 
   /** An optional minus sign and 1 to 19 ASCII digits. */
-  static boolean isInteger(String raw) {
+  public static boolean isInteger(String raw) {
     int start = raw.startsWith("-") ? 1 : 0;
     int digits = raw.length() - start;
     if (digits < 1 || digits > 19) return false;

@@ -19,8 +19,7 @@ final class OrderStock {
   private static final String HELD = SqlFiles.load("order/held-quantities.sql");
   private static final String SET_HELD = SqlFiles.load("order/set-held.sql");
   private static final String SET_STATUS = SqlFiles.load("order/set-status.sql");
-  private static final String ITEMS = "SELECT product_id, quantity FROM order_items WHERE order_id = $1";
-  private static final String RETAKE_SHORT = SqlFiles.load("order/retake-short.sql");
+  private static final String RETAKE = SqlFiles.load("order/retake-lines.sql");
 
   private OrderStock() {}
 
@@ -36,24 +35,19 @@ final class OrderStock {
 
   /**
    * Takes the order's units again (a payment for an expired reservation), all of them or, when any
-   * product is short, none: false then, and no stock changed.
+   * product is short, none: false then, and no stock changed. One read locks the rows, checks every
+   * line and gives the quantities to take.
    */
   static Future<Boolean> retake(SqlConnection tx, StockChanges.Batch batch, long orderId) {
-    return tx.preparedQuery(RETAKE_SHORT).execute(Tuple.of(orderId)).compose(check -> {
-      for (Row r : check) {
-        if (!r.getBoolean("enough")) return Future.succeededFuture(false);
-      }
-      return takeAgain(tx, batch, orderId);
-    });
-  }
-
-  private static Future<Boolean> takeAgain(SqlConnection tx, StockChanges.Batch batch, long orderId) {
-    return tx.preparedQuery(ITEMS).execute(Tuple.of(orderId)).compose(rows -> {
+    return tx.preparedQuery(RETAKE).execute(Tuple.of(orderId)).compose(lines -> {
       SortedMap<Long, Integer> take = new TreeMap<>();
-      for (Row r : rows) take.put(r.getLong("product_id"), -r.getInteger("quantity"));
-      return batch.adjust(tx, take);
-    }).compose(shortOf -> shortOf != null ? Future.succeededFuture(false)
-        : tx.preparedQuery(SET_HELD).execute(Tuple.of(new Long[] {orderId}, true)).map(true));
+      for (Row r : lines) {
+        if (!r.getBoolean("enough")) return Future.succeededFuture(false);
+        take.put(r.getLong("product_id"), -r.getInteger("quantity"));
+      }
+      return batch.adjust(tx, take).compose(shortOf -> shortOf != null ? Future.succeededFuture(false)
+          : tx.preparedQuery(SET_HELD).execute(Tuple.of(new Long[] {orderId}, true)).map(true));
+    });
   }
 
   static Future<Void> setStatus(SqlConnection tx, long userId, long orderId, String status) {

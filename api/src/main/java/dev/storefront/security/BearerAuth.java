@@ -72,9 +72,13 @@ public final class BearerAuth implements JWTAuthHandler {
         .recover(e -> Future.failedFuture(unauthorized("The access token is not valid.")));
   }
 
-  /** For routes that check a bearer token themselves: the 401 then says the token was refused. */
+  /**
+   * For routes that check a bearer token themselves, once they refuse the caller: when the request
+   * sent one {@code Authorization: Bearer} line, its 401 says the token was refused.
+   */
   public static void tokenRefused(RoutingContext rc) {
-    rc.put(PRESENTED, Boolean.TRUE);
+    List<String> lines = rc.request().headers().getAll(HttpHeaders.AUTHORIZATION);
+    if (lines.size() == 1 && BEARER_SCHEME.matcher(lines.get(0)).matches()) rc.put(PRESENTED, Boolean.TRUE);
   }
 
   /**

@@ -13,7 +13,6 @@ import dev.storefront.web.Feature;
 import dev.storefront.web.ProblemException;
 import dev.storefront.web.Responses;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
@@ -118,10 +117,7 @@ public final class StreamRoutes implements Feature {
 
   /** The 401; its challenge says the token was refused when a bearer token, not a ticket, was sent. */
   private static Future<StreamTokens.Holder> refused(RoutingContext rc, String ticket) {
-    String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
-    if (ticket == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      BearerAuth.tokenRefused(rc);
-    }
+    if (ticket == null) BearerAuth.tokenRefused(rc);
     return Future.failedFuture(unauthorized(HOW_TO_OPEN));
   }
 

@@ -1,8 +1,0 @@
--- Whether each product of the order still has the units it needs, with the product rows locked in
--- ascending id (every stock writer's lock order), so the answer holds until the transaction ends.
-SELECT p.id, p.stock >= i.quantity AS enough
-FROM order_items i
-JOIN products p ON p.id = i.product_id
-WHERE i.order_id = $1
-ORDER BY p.id
-FOR UPDATE OF p

@@ -21,11 +21,11 @@ record StaticFile(Buffer plain, Buffer gzip, CharSequence etag, CharSequence gzi
   private static final CharSequence CSP = HttpHeaders.createOptimized("Content-Security-Policy");
 
   static StaticFile of(byte[] bytes, String contentType, String cacheControl) {
-    String digest = AssetHasher.digest(bytes).substring(0, 32);
+    String etag = '"' + AssetHasher.digest(bytes).substring(0, 32) + '"';
     byte[] gz = compressible(contentType) ? Bytes.gzip(bytes) : null;
     boolean useGzip = gz != null && gz.length < bytes.length;
     return new StaticFile(Buffer.buffer(bytes), useGzip ? Buffer.buffer(gz) : null,
-        HttpHeaders.createOptimized('"' + digest + '"'), HttpHeaders.createOptimized("\"" + digest + "-gz\""),
+        HttpHeaders.createOptimized(etag), HttpHeaders.createOptimized(EntityTags.ofGzip(etag)),
         HttpHeaders.createOptimized(contentType), HttpHeaders.createOptimized(cacheControl));
   }
 
@@ -34,12 +34,12 @@ record StaticFile(Buffer plain, Buffer gzip, CharSequence etag, CharSequence gzi
     MultiMap out = response.headers();
     out.set(CSP, csp);
     out.set(HttpHeaders.CACHE_CONTROL, cacheControl);
-    boolean zipped = gzip != null && EntityTags.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+    boolean zipped = gzip != null && EntityTags.acceptsGzip(EntityTags.list(request.headers(), HttpHeaders.ACCEPT_ENCODING));
     if (gzip != null) out.add(HttpHeaders.VARY, ACCEPT_ENCODING);
     CharSequence tag = zipped ? gzipEtag : etag;
     out.set(HttpHeaders.ETAG, tag);
-    String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-    if (ifNoneMatch != null && (EntityTags.anyMatches(ifNoneMatch, etag) || EntityTags.anyMatches(ifNoneMatch, gzipEtag))) {
+    String ifNoneMatch = EntityTags.list(request.headers(), HttpHeaders.IF_NONE_MATCH);
+    if (ifNoneMatch != null && EntityTags.anyMatches(ifNoneMatch, tag)) {
       response.setStatusCode(304).end();
       return;
     }

@@ -1,10 +1,33 @@
 package dev.storefront.web;
 
+import io.vertx.core.MultiMap;
+import java.util.List;
 import java.util.Locale;
 
 /** The two request headers a cached read is answered by: {@code If-None-Match} and {@code Accept-Encoding}. */
 public final class EntityTags {
   private EntityTags() {}
+
+  /**
+   * A list-valued request header with all its lines joined in order (RFC 9110 5.3: a recipient
+   * may combine them with commas, and proxies do split lists over lines), or null when absent.
+   */
+  public static String list(MultiMap headers, CharSequence name) {
+    List<String> lines = headers.getAll(name);
+    return switch (lines.size()) {
+      case 0 -> null;
+      case 1 -> lines.get(0);
+      default -> String.join(", ", lines);
+    };
+  }
+
+  /**
+   * The strong tag of the gzip encoding of the representation tagged {@code etag}: {@code "x-gz"}
+   * for {@code "x"}. A strong tag names exact bytes (RFC 9110 8.8.3), so the encodings differ.
+   */
+  public static String ofGzip(String etag) {
+    return etag.substring(0, etag.length() - 1) + "-gz\"";
+  }
 
   /**
    * Whether an {@code If-None-Match} list names {@code etag} (RFC 9110 13.1.2: weak comparison, so

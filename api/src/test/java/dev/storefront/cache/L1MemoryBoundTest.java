@@ -44,11 +44,11 @@ class L1MemoryBoundTest {
   }
 
   @Test
-  void theWeightCountsKeyBothBodiesTagAndOverhead() {
+  void theWeightCountsKeyBothBodiesBothTagsAndOverhead() {
     String key = "ns:v1:pdp:1";
     CachedBody body = CachedBody.of(io.vertx.core.buffer.Buffer.buffer(new byte[1000]));
     assertThat(body.gzip()).isNotNull();
     assertThat(ResponseCache.weight(key, body)).isEqualTo(ResponseCache.ENTRY_OVERHEAD_BYTES + 2 * key.length()
-        + 1000 + body.gzip().length() + body.etag().length());
+        + 1000 + body.gzip().length() + body.etag().length() + body.gzipEtag().length());
   }
 }

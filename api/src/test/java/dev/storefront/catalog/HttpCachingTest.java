@@ -113,12 +113,44 @@ class HttpCachingTest {
       HttpResponse<Buffer> zipped = get(uri, "Accept-Encoding", "gzip, deflate, br");
       assertThat(zipped.getHeader("Content-Encoding")).as(uri).isEqualTo("gzip");
       assertThat(zipped.getHeader("Content-Type")).isEqualTo("application/json");
-      assertThat(zipped.getHeader("ETag")).isEqualTo(plain.getHeader("ETag"));
+      String plainTag = plain.getHeader("ETag");
+      assertThat(zipped.getHeader("ETag")).as("a strong tag names the exact bytes of one encoding")
+          .isEqualTo(plainTag.substring(0, plainTag.length() - 1) + "-gz\"");
       assertThat(zipped.body().length()).isLessThan(plain.body().length());
       JsonObject decoded = new JsonObject(Buffer.buffer(gunzip(zipped.body().getBytes())));
       assertThat(decoded).isEqualTo(plain.bodyAsJsonObject());
       assertThat(get(uri, "Accept-Encoding", "gzip;q=0, identity").getHeader("Content-Encoding")).isNull();
     }
+  }
+
+  @Test
+  void eachEncodingRevalidatesAgainstItsOwnTag() {
+    for (String uri : new String[] {"/api/v1/products/15", "/api/v1/products?category=3"}) {
+      String plainTag = get(uri).getHeader("ETag");
+      String gzipTag = get(uri, "Accept-Encoding", "gzip").getHeader("ETag");
+      assertThat(get(uri, "Accept-Encoding", "gzip", "If-None-Match", gzipTag).statusCode()).as(uri).isEqualTo(304);
+      HttpResponse<Buffer> gzipAgainstPlain = get(uri, "Accept-Encoding", "gzip", "If-None-Match", plainTag);
+      assertThat(gzipAgainstPlain.statusCode()).as("the client holds the other encoding").isEqualTo(200);
+      assertThat(gzipAgainstPlain.getHeader("ETag")).isEqualTo(gzipTag);
+      assertThat(get(uri, "If-None-Match", gzipTag).statusCode()).as(uri).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void listHeadersSplitOverSeveralLinesAreReadWhole() {
+    String uri = "/api/v1/products/16";
+    String etag = get(uri).getHeader("ETag");
+    var revalidation = t.client.get(uri);
+    revalidation.headers().add("If-None-Match", "\"other\"").add("If-None-Match", etag);
+    assertThat(revalidation.send().await().statusCode()).isEqualTo(304);
+
+    var encodings = t.client.get(uri);
+    encodings.headers().add("Accept-Encoding", "identity").add("Accept-Encoding", "gzip");
+    assertThat(encodings.send().await().getHeader("Content-Encoding")).isEqualTo("gzip");
+
+    var refused = t.client.get(uri);
+    refused.headers().add("Accept-Encoding", "br").add("Accept-Encoding", "gzip;q=0");
+    assertThat(refused.send().await().getHeader("Content-Encoding")).isNull();
   }
 
   @Test

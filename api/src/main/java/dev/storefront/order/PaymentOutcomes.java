@@ -22,7 +22,7 @@ public final class PaymentOutcomes {
   private static final String OUTCOME = SqlFiles.load("order/payment-event-outcome.sql");
   private static final String ORDER = SqlFiles.load("order/order-for-payment.sql");
 
-  public enum Kind { SUCCEEDED, FAILED, REFUNDED }
+  public enum Kind { SUCCEEDED, FAILED, REFUNDED, PARTIALLY_REFUNDED }
 
   private final Pool pool;
   private final StockChanges stock;
@@ -34,7 +34,10 @@ public final class PaymentOutcomes {
     this.points = points;
   }
 
-  /** What happened: "duplicate", "unknown-payment", "no-op" or the order's new status. */
+  /**
+   * What happened: "duplicate", "unknown-payment", "no-op", "partially-refunded" or the order's new
+   * status.
+   */
   public Future<String> apply(String eventId, String type, Kind kind, String paymentReference, String orderIdHint) {
     return Retry.transaction(() -> {
       StockChanges.Batch batch = stock.batch();
@@ -70,6 +73,10 @@ public final class PaymentOutcomes {
         if (!status.equals("awaiting_payment")) return Future.succeededFuture("no-op");
         return OrderStock.setStatus(tx, user, id, "cancelled")
             .compose(v -> OrderStock.release(tx, batch, List.of(id))).map("cancelled");
+      case PARTIALLY_REFUNDED:
+        // Which lines or how many points a part of the money stands for is the merchant's call: the
+        // event is recorded, the sale, its stock and its points stand until a full refund arrives.
+        return Future.succeededFuture(status.equals("refunded") ? "no-op" : "partially-refunded");
       default:
         if (status.equals("refunded")) return Future.succeededFuture("no-op");
         // A refund may overtake the payment: either way the stock goes back and the points net to zero.

@@ -49,7 +49,8 @@ public final class PaymentWebhookRoutes implements Feature {
       event = null;
     }
     if (event == null) throw ProblemException.badRequest("not a payment event (id, type, data.object.id)");
-    Kind kind = KINDS.get(event.type());
+    Kind kind = event.partialRefund() && event.type().equals(ProviderEvent.REFUNDED) ? Kind.PARTIALLY_REFUNDED
+        : KINDS.get(event.type());
     if (kind == null) {
       answer(rc, "ignored"); // signed, but not a type this service acts on
       return;

@@ -4,8 +4,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
-/** The subset of a Stripe event this service reads, and how to build one (tests, the simulator). */
-public record ProviderEvent(String id, String type, String paymentReference, String orderId) {
+/**
+ * The subset of a Stripe event this service reads, and how to build one (tests, the simulator).
+ * {@code partialRefund}: a charge that says it is not (yet) refunded in full ({@code refunded:
+ * false}, as Stripe sends with {@code charge.refunded} after a partial refund).
+ */
+public record ProviderEvent(String id, String type, String paymentReference, String orderId, boolean partialRefund) {
   public static final String SUCCEEDED = "payment_intent.succeeded";
   public static final String FAILED = "payment_intent.payment_failed";
   public static final String REFUNDED = "charge.refunded";
@@ -25,7 +29,8 @@ public record ProviderEvent(String id, String type, String paymentReference, Str
     if (o.getValue("payment_intent") instanceof String intent && !intent.isEmpty()) ref = intent;
     Object metadata = o.getValue("metadata");
     Object orderId = metadata instanceof JsonObject m ? m.getValue("orderId") : null;
-    return new ProviderEvent(i, t, ref, orderId == null ? null : orderId.toString());
+    boolean partialRefund = Boolean.FALSE.equals(o.getValue("refunded"));
+    return new ProviderEvent(i, t, ref, orderId == null ? null : orderId.toString(), partialRefund);
   }
 
   /** A new event of this type for the payment, signed now with the secret: what the provider sends. */

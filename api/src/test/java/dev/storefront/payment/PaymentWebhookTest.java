@@ -164,6 +164,33 @@ class PaymentWebhookTest {
   }
 
   @Test
+  void aPartialRefundIsRecordedAndLeavesTheSaleUntilTheFullRefund() {
+    Shopper a = shoppers.one();
+    JsonObject order = order(a, 104, 10, 2);
+    assertThat(deliver(event(ProviderEvent.SUCCEEDED, order)).bodyAsJsonObject().getString("outcome")).isEqualTo("paid");
+    long points = sql.scalar("SELECT points FROM point_balances WHERE user_id = ?", a.id());
+    long total = order.getLong("totalCents");
+
+    JsonObject partial = ProviderEvent.build("evt_" + UUID.randomUUID(), ProviderEvent.REFUNDED,
+        order.getJsonObject("payment").getString("reference"), order.getLong("id"));
+    partial.getJsonObject("data").getJsonObject("object").put("refunded", false).put("amount", total)
+        .put("amount_refunded", total / 3);
+    assertThat(deliver(partial.toBuffer()).bodyAsJsonObject().getString("outcome")).isEqualTo("partially-refunded");
+    assertThat(status(order)).isEqualTo("paid");
+    assertThat(stock(104)).as("sold units stay sold").isEqualTo(8);
+    assertThat(sql.scalar("SELECT points FROM point_balances WHERE user_id = ?", a.id())).isEqualTo(points);
+
+    JsonObject full = ProviderEvent.build("evt_" + UUID.randomUUID(), ProviderEvent.REFUNDED,
+        order.getJsonObject("payment").getString("reference"), order.getLong("id"));
+    full.getJsonObject("data").getJsonObject("object").put("refunded", true).put("amount", total).put("amount_refunded", total);
+    assertThat(deliver(full.toBuffer()).bodyAsJsonObject().getString("outcome")).isEqualTo("refunded");
+    assertThat(stock(104)).isEqualTo(10);
+    assertThat(sql.scalar("SELECT points FROM point_balances WHERE user_id = ?", a.id())).isZero();
+    assertThat(deliver(partial.put("id", "evt_" + UUID.randomUUID()).toBuffer()).bodyAsJsonObject().getString("outcome"))
+        .as("a late partial refund changes nothing").isEqualTo("no-op");
+  }
+
+  @Test
   void aRefundBeforeThePaymentNetsToZero() {
     Shopper a = shoppers.one();
     JsonObject order = order(a, 74, 10, 2);

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -64,9 +65,11 @@ final class ProductJson {
   /**
    * The product's URL name: its name in lower-case ASCII letters and digits, runs of anything else
    * as one '-', then '-' and the id, so it is unique and names the product even when names repeat.
+   * Latin letters keep their base letter ("Crème brûlée" -> "creme-brulee"); a name with none left
+   * is "product".
    */
   static String slug(String name, long id) {
-    String words = NOT_SLUG.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
+    String words = NOT_SLUG.matcher(latin(name)).replaceAll("-");
     int start = 0;
     int end = words.length();
     while (start < end && words.charAt(start) == '-') start++;
@@ -74,5 +77,22 @@ final class ProductJson {
     return (start == end ? "product" : words.substring(start, end)) + "-" + id;
   }
 
+  /** Lower case, compatibility forms and accents folded away, and the Latin letters that do not decompose spelled out. */
+  private static String latin(String name) {
+    String folded = MARKS.matcher(Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD)).replaceAll("")
+        .toLowerCase(Locale.ROOT); // again: a compatibility form may decompose to capitals (№ -> No)
+    StringBuilder out = new StringBuilder(folded.length());
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      int at = LETTERS.indexOf(c);
+      if (at < 0) out.append(c);
+      else out.append(SPELLED[at]);
+    }
+    return out.toString();
+  }
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final String LETTERS = "ßæœøłđþð";
+  private static final String[] SPELLED = {"ss", "ae", "oe", "o", "l", "d", "th", "d"};
   private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 }

@@ -14,13 +14,16 @@ import io.vertx.ext.web.handler.PlatformHandler;
 /**
  * First handler of every request: assigns the request id (echoed as {@code X-Request-Id}) and, when
  * the response ends, records the latency metric and writes one JSON access line (event streams,
- * which are not requests in that sense, do both their own way).
+ * which are not requests in that sense, do both their own way). A client that left before its
+ * answer was sent is recorded as {@value #CLIENT_CLOSED} (the status nginx logs for it), not as the
+ * 200 the response was still set to.
  */
 public final class RequestContextHandler implements PlatformHandler {
   public static final String REQUEST_ID = "requestId";
   /** Set by a handler that turned the request into an event stream: it writes its own line and metrics. */
   public static final String STREAM = "eventStream";
   static final String ROUTE = "routeTemplate";
+  static final int CLIENT_CLOSED = 499;
   private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
 
   private final HttpMetrics metrics;
@@ -46,11 +49,11 @@ public final class RequestContextHandler implements PlatformHandler {
     String requestId = RequestIds.accept(rc.request().getHeader("X-Request-Id"));
     rc.put(REQUEST_ID, requestId);
     rc.response().putHeader(X_REQUEST_ID, requestId);
-    rc.addEndHandler(v -> {
+    rc.addEndHandler(ended -> {
       if (rc.get(STREAM) != null) return;
       long nanos = System.nanoTime() - start;
       String route = routeOf(rc);
-      int status = rc.response().getStatusCode();
+      int status = ended.failed() && !rc.response().ended() ? CLIENT_CLOSED : rc.response().getStatusCode();
       String method = methodLabel(rc.request().method());
       metrics.record(method, route, status, nanos);
       if (accessLog != null) accessLog.log(requestId, method, route, status, nanos / 1_000_000.0);

@@ -73,6 +73,33 @@ class ObservabilityTest {
   }
 
   @Test
+  void aClientThatLeavesBeforeItsAnswerIsCountedAs4xxNeverAsASuccess() throws Exception {
+    // The body never arrives, so no operation is matched yet: the request counts as "unmatched".
+    long failedBefore = count("PATCH", "unmatched", "4xx");
+    long succeededBefore = count("PATCH", "unmatched", "2xx");
+    var net = t.app.vertx().createNetClient();
+    try {
+      var socket = net.connect(t.app.port(), "127.0.0.1").await();
+      socket.write("PATCH /api/v1/me HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 100\r\n\r\n{\"re").await();
+      Thread.sleep(200);
+      socket.close().await();
+      long deadline = System.currentTimeMillis() + 5_000;
+      while (count("PATCH", "unmatched", "4xx") == failedBefore && System.currentTimeMillis() < deadline) Thread.sleep(20);
+    } finally {
+      net.close().await();
+    }
+    assertThat(count("PATCH", "unmatched", "4xx")).isEqualTo(failedBefore + 1);
+    assertThat(count("PATCH", "unmatched", "2xx")).as("nothing was answered").isEqualTo(succeededBefore);
+  }
+
+  private static long count(String method, String route, String status) {
+    var timer = t.app.registry().find("http_server_requests").tags("method", method, "route", route, "status", status)
+        .timer();
+    return timer == null ? 0 : timer.count();
+  }
+
+  @Test
   void probesReportLiveAndReadyOnTheManagementPort() {
     HttpResponse<Buffer> live = t.management("/health/live");
     assertThat(live.statusCode()).isEqualTo(200);

@@ -23,8 +23,8 @@ import java.util.UUID;
  * Short-lived ES256 access tokens. Verification is Vert.x's (signature, {@code exp}, {@code nbf},
  * {@code iss}, {@code aud}) plus what it leaves open: the header must name ES256 and carry no key
  * material or key location ({@code jwk}, {@code jku}, {@code x5c}, {@code x5u}, {@code crit}), the
- * signature must be the 64-byte JOSE R||S form, and {@code exp}, {@code iat}, {@code sub} and
- * {@code jti} must be present.
+ * signature must be the 64-byte JOSE R||S form with a low S ({@link EcdsaLowS}; tokens are issued
+ * that way), and {@code exp}, {@code iat}, {@code sub} and {@code jti} must be present.
  */
 public final class AccessTokens implements JWTAuth {
   private static final Set<String> FORBIDDEN_HEADERS = Set.of("jwk", "jku", "x5c", "x5u", "crit");
@@ -60,17 +60,24 @@ public final class AccessTokens implements JWTAuth {
         .put("sid", session.toString())
         .put("jti", UUID.randomUUID().toString())
         .put("roles", new JsonArray().add(role));
-    return jwt.generateToken(claims, signing);
+    return generateToken(claims, signing);
   }
 
   @Override
   public String generateToken(JsonObject claims, JWTOptions options) {
-    return jwt.generateToken(claims, options);
+    return lowS(jwt.generateToken(claims, options));
   }
 
   @Override
   public String generateToken(JsonObject claims) {
-    return jwt.generateToken(claims, signing);
+    return generateToken(claims, signing);
+  }
+
+  /** The token with its signature's S made low: the signer emits either twin, verification takes only this one. */
+  private static String lowS(String token) {
+    int dot = token.lastIndexOf('.');
+    byte[] signature = B64URL.decode(token.substring(dot + 1));
+    return token.substring(0, dot + 1) + B64URL_OUT.encodeToString(EcdsaLowS.normalize(signature));
   }
 
   @Override
@@ -100,13 +107,14 @@ public final class AccessTokens implements JWTAuth {
   }
 
   /**
-   * Only the JOSE form: R||S, 64 bytes, unpadded base64url with no stray bits. Vert.x would also take
-   * a DER signature (and padding), giving one token several valid encodings.
+   * Only the JOSE form: R||S, 64 bytes, unpadded base64url with no stray bits, and S low. Vert.x would
+   * also take a DER signature (and padding) and the high-S twin, giving one token several valid encodings.
    */
   private static boolean canonicalSignature(String encoded) {
     try {
       byte[] signature = B64URL.decode(encoded);
-      return signature.length == ES256_SIGNATURE_BYTES && B64URL_OUT.encodeToString(signature).equals(encoded);
+      return signature.length == ES256_SIGNATURE_BYTES && B64URL_OUT.encodeToString(signature).equals(encoded)
+          && EcdsaLowS.isLow(signature);
     } catch (IllegalArgumentException e) {
       return false;
     }

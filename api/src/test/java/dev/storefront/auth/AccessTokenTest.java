@@ -161,6 +161,62 @@ class AccessTokenTest {
     assertThat(me(jose.substring(0, jose.length() - 1) + twin)).as("same bytes, other spelling").isEqualTo(401);
   }
 
+  private static final java.math.BigInteger P256_ORDER =
+      new java.math.BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+
+  /** S of a token's JOSE signature, as an unsigned integer. */
+  private static java.math.BigInteger s(String jwt) {
+    byte[] signature = Base64.getUrlDecoder().decode(jwt.substring(jwt.lastIndexOf('.') + 1));
+    return new java.math.BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
+  }
+
+  /** The same token with S replaced by n - S: a signature ECDSA itself also accepts. */
+  private static String twin(String jwt) {
+    byte[] signature = Base64.getUrlDecoder().decode(jwt.substring(jwt.lastIndexOf('.') + 1));
+    byte[] twin = P256_ORDER.subtract(s(jwt)).toByteArray();
+    byte[] out = java.util.Arrays.copyOf(signature, 64);
+    java.util.Arrays.fill(out, 32, 64, (byte) 0);
+    int len = Math.min(twin.length, 32);
+    System.arraycopy(twin, twin.length - len, out, 64 - len, len);
+    return jwt.substring(0, jwt.lastIndexOf('.') + 1) + b64(out);
+  }
+
+  private static boolean lowS(String jwt) {
+    return s(jwt).compareTo(P256_ORDER.shiftRight(1)) <= 0;
+  }
+
+  @Test
+  void theHighSTwinOfAnIssuedTokenIsRefused() throws Exception {
+    String issued = tokens.getString("accessToken");
+    assertThat(lowS(issued)).isTrue();
+    String twin = twin(issued);
+    assertThat(twin).isNotEqualTo(issued);
+    Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+    verifier.initVerify(KeyFactory.getInstance("EC").generatePublic(new java.security.spec.X509EncodedKeySpec(
+        Base64.getMimeDecoder().decode(SigningKeys.publicPemOf(TestApp.SIGNING_KEY).replaceAll("-----[A-Z ]+-----", "")))));
+    verifier.update(twin.substring(0, twin.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII));
+    assertThat(verifier.verify(Base64.getUrlDecoder().decode(twin.substring(twin.lastIndexOf('.') + 1))))
+        .as("control: the twin is a valid ECDSA signature").isTrue();
+    HttpResponse<Buffer> r = meWith("Bearer " + twin);
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.getHeader("WWW-Authenticate")).isEqualTo(REFUSED);
+    assertThat(me(issued)).isEqualTo(200);
+    assertThat(me(twin(sign(es256(), claims(), serverKey)))).as("the twin of any signature").isEqualTo(401);
+  }
+
+  @Test
+  void issuedTokensAlwaysCarryALowS() {
+    AccessTokens signer = new AccessTokens(t.clientVertx(), t.config.auth());
+    for (int i = 0; i < 200; i++) {
+      String token = signer.issue(Long.parseLong(userId), "customer", UUID.randomUUID());
+      assertThat(lowS(token)).as("token %d", i).isTrue();
+    }
+    for (int i = 0; i < 3; i++) {
+      assertThat(lowS(t.login("token.holder@example.com", "a long enough passphrase").bodyAsJsonObject()
+          .getString("accessToken"))).isTrue();
+    }
+  }
+
   /** A GET of the profile with this Authorization header (none when null): the response, contract-checked. */
   private static HttpResponse<Buffer> meWith(String authorization) {
     var request = t.client.get("/api/v1/me");
@@ -211,7 +267,8 @@ class AccessTokenTest {
       Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
       signature.initSign(key);
       signature.update(input.getBytes(StandardCharsets.US_ASCII));
-      return input + "." + b64(signature.sign());
+      String jwt = input + "." + b64(signature.sign());
+      return lowS(jwt) ? jwt : twin(jwt); // as the server signs: only the low-S twin is accepted
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -11,9 +11,9 @@ public final class AdminAccount {
   private AdminAccount() {}
 
   public static void ensure(AppConfig config, String email, String password) throws SQLException {
-    new PasswordPolicy().check(password);
+    String accepted = new PasswordPolicy().accept(password);
     String normalized = EmailAddress.normalize(email);
-    String hash = new PasswordHasher().hash(password);
+    String hash = new PasswordHasher().hash(accepted);
     var db = config.database();
     try (Connection c = DriverManager.getConnection(db.jdbcUrl() + "?currentSchema=" + config.databaseSchema(),
         db.user(), db.password());

@@ -32,8 +32,8 @@ public final class AuthService {
 
   public Future<JsonObject> signup(String rawEmail, String password, String displayName) {
     String email = EmailAddress.normalize(rawEmail);
-    policy.check(password);
-    return hashing.hash(password)
+    String accepted = policy.accept(password);
+    return hashing.hash(accepted)
         .compose(hash -> users.insert(email, hash, displayName, "customer"))
         .compose(row -> row == null
             ? Future.failedFuture(new ProblemException(409, "email-taken", "Email already registered",
@@ -47,7 +47,7 @@ public final class AuthService {
       Future<Row> verified = (attempt.captchaRequired() ? requireCaptcha(captchaToken, ip) : Future.<Void>succeededFuture())
           .compose(v -> users.byEmail(email))
           // Unknown emails are checked against a dummy hash: same work, same answer.
-          .compose(row -> hashing.verify(password, row == null ? null : row.getString("password_hash"))
+          .compose(row -> verifyPassword(password, row == null ? null : row.getString("password_hash"))
               .map(ok -> ok ? row : null))
           // Refused before or without a password verdict (captcha, overload, outage): not a failure.
           .recover(e -> throttle.withdraw(attempt).transform(ignored -> Future.failedFuture(e)));
@@ -75,6 +75,17 @@ public final class AuthService {
 
   public Future<JsonObject> updateProfile(long userId, String displayName) {
     return users.updateProfile(userId, displayName).map(AuthService::profileJson);
+  }
+
+  /**
+   * Hashes are of the NFKC form ({@link PasswordPolicy#normalize}); accounts made before that were
+   * hashed as typed, so a password that normalisation changes is also tried as typed, for unknown
+   * emails too (against the dummy), so the extra work says nothing about whether the account exists.
+   */
+  private Future<Boolean> verifyPassword(String typed, String stored) {
+    String normalized = PasswordPolicy.normalize(typed);
+    return hashing.verify(normalized, stored).compose(ok -> ok || normalized.equals(typed)
+        ? Future.succeededFuture(ok) : hashing.verify(typed, stored));
   }
 
   private Future<Void> requireCaptcha(String token, String ip) {

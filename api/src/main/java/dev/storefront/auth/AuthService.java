@@ -1,6 +1,7 @@
 package dev.storefront.auth;
 
 import dev.storefront.web.ProblemException;
+import dev.storefront.web.VisibleText;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -32,9 +33,10 @@ public final class AuthService {
 
   public Future<JsonObject> signup(String rawEmail, String password, String displayName) {
     String email = EmailAddress.normalize(rawEmail);
+    String name = displayName == null ? null : displayName(displayName);
     String accepted = policy.accept(password);
     return hashing.hash(accepted)
-        .compose(hash -> users.insert(email, hash, displayName, "customer"))
+        .compose(hash -> users.insert(email, hash, name, "customer"))
         .compose(row -> row == null
             ? Future.failedFuture(new ProblemException(409, "email-taken", "Email already registered",
                 "An account with this email exists; sign in instead."))
@@ -74,7 +76,12 @@ public final class AuthService {
   }
 
   public Future<JsonObject> updateProfile(long userId, String displayName) {
-    return users.updateProfile(userId, displayName).map(AuthService::profileJson);
+    return users.updateProfile(userId, displayName(displayName)).map(AuthService::profileJson);
+  }
+
+  /** Stored trimmed; one that is only spaces or invisible characters would show as no name at all. */
+  private static String displayName(String raw) {
+    return VisibleText.required("displayName", raw);
   }
 
   /**

@@ -81,6 +81,36 @@ class AccountsTest {
     assertThat(profile.getString("role")).isEqualTo("customer");
   }
 
+  private static final String[] BLANK_NAMES = {" ", "   ", "\t\n", "\u00a0\u00a0", "\u3000", "\u2003\u2009",
+      "\u200b", "\u200b\u200c\u200d", "\ufeff", "\u2060 ", "\u3164", "\u2800"};
+
+  @Test
+  void blankDisplayNamesAreRefusedAndNamesAreStoredTrimmed() {
+    for (int i = 0; i < BLANK_NAMES.length; i++) {
+      HttpResponse<Buffer> r = post("/api/v1/auth/signup", new JsonObject().put("email", "blank" + i + "@names.example")
+          .put("password", "a sturdy passphrase").put("displayName", BLANK_NAMES[i]));
+      assertThat(r.statusCode()).as("signup %d", i).isEqualTo(400);
+      assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(r.bodyAsJsonObject().getString("detail")).as("signup %d", i).startsWith("displayName: ");
+      assertThat(t.login("blank" + i + "@names.example", "a sturdy passphrase").statusCode()).isEqualTo(401);
+    }
+    String token = post("/api/v1/auth/signup", new JsonObject().put("email", "trimmed@names.example")
+        .put("password", "a sturdy passphrase").put("displayName", "\u200b \u00a0Ada Lovelace\u3000\n"))
+        .bodyAsJsonObject().getString("accessToken");
+    assertThat(me(token).bodyAsJsonObject().getString("displayName")).isEqualTo("Ada Lovelace");
+    for (int i = 0; i < BLANK_NAMES.length; i++) {
+      HttpResponse<Buffer> r = t.send(HttpMethod.PATCH, "/api/v1/me",
+          new JsonObject().put("displayName", BLANK_NAMES[i]).toBuffer(), token);
+      assertThat(r.statusCode()).as("update %d", i).isEqualTo(400);
+      assertThat(r.bodyAsJsonObject().getString("detail")).as("update %d", i).startsWith("displayName: ");
+    }
+    assertThat(me(token).bodyAsJsonObject().getString("displayName")).as("unchanged").isEqualTo("Ada Lovelace");
+    HttpResponse<Buffer> renamed = t.send(HttpMethod.PATCH, "/api/v1/me",
+        new JsonObject().put("displayName", "  Ada  L. \u200d").toBuffer(), token);
+    assertThat(renamed.statusCode()).isEqualTo(200);
+    assertThat(renamed.bodyAsJsonObject().getString("displayName")).isEqualTo("Ada  L.");
+  }
+
   @Test
   void refreshTokensRotateAndAReusedOneRevokesTheWholeFamily() {
     JsonObject first = signup("rotate@example.com", "a sturdy passphrase").bodyAsJsonObject();

@@ -69,6 +69,21 @@ class ProductLookupTest {
   }
 
   @Test
+  void aBlankProductNameIsRefusedAndANameIsStoredTrimmed() {
+    String before = t.get("/api/v1/products/10").bodyAsJsonObject().getString("name");
+    for (String blank : new String[] {" ", "\u00a0\u3000", "\u200b", "\u200b\u2060\ufeff", "\t"}) {
+      var r = t.send(HttpMethod.PATCH, "/api/v1/admin/products/10", new JsonObject().put("name", blank).toBuffer(), true);
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.bodyAsJsonObject().getString("detail")).startsWith("name: ");
+    }
+    assertThat(t.get("/api/v1/products/10").bodyAsJsonObject().getString("name")).isEqualTo(before);
+    var renamed = t.send(HttpMethod.PATCH, "/api/v1/admin/products/10",
+        new JsonObject().put("name", "\u00a0 Oak Stool\u200b ").toBuffer(), true);
+    assertThat(renamed.statusCode()).isEqualTo(200);
+    assertThat(renamed.bodyAsJsonObject().getString("name")).isEqualTo("Oak Stool");
+  }
+
+  @Test
   void aRenamedProductAnswersToItsNewSlugOnly() {
     String old = t.get("/api/v1/products/9").bodyAsJsonObject().getString("slug");
     var r = t.send(HttpMethod.PATCH, "/api/v1/admin/products/9",

@@ -137,11 +137,12 @@ class UserStreamTest {
   @Test
   void aUserHoldsAtMostFiveStreamsPerInstance() throws Exception {
     Account a = signUp();
+    String ticket = ticket(a);
     java.util.List<SseClient> open = new java.util.ArrayList<>();
     try {
       for (int i = 0; i < 5; i++) open.add(stream("", Map.of("Authorization", "Bearer " + a.access())));
       assertThat(open).allMatch(s -> s.status() == 200);
-      try (SseClient sixth = stream("?token=" + ticket(a), Map.of())) {
+      try (SseClient sixth = stream("?token=" + ticket, Map.of())) {
         assertThat(sixth.status()).isEqualTo(429);
       }
     } finally {
@@ -152,6 +153,53 @@ class UserStreamTest {
     try (SseClient again = stream("", Map.of("Authorization", "Bearer " + a.access()))) {
       assertThat(again.status()).as("slots come back when streams end").isEqualTo(200);
     }
+    try (SseClient retried = stream("?token=" + ticket, Map.of())) {
+      assertThat(retried.status()).as("the refused request left the ticket unused").isEqualTo(200);
+    }
+    try (SseClient used = stream("?token=" + ticket, Map.of())) {
+      assertThat(used.status()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void twoRequestsRacingWithOneTicketOpenOneStreamAndHoldNoOtherSlot() throws Exception {
+    Account a = signUp();
+    String ticket = ticket(a);
+    awaitNoStreams();
+    var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> stream("?token=" + ticket, Map.of()));
+    var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> stream("?token=" + ticket, Map.of()));
+    try (SseClient one = first.join(); SseClient two = second.join()) {
+      assertThat(List.of(one.status(), two.status())).containsExactlyInAnyOrder(200, 401);
+      assertThat(t.app.streamMetrics().openStreams()).isEqualTo(1);
+    }
+    awaitNoStreams();
+    assertThat(t.app.streamMetrics().openStreams()).isZero();
+  }
+
+  private static void awaitNoStreams() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 3_000;
+    while (t.app.streamMetrics().openStreams() > 0 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+  }
+
+  @Test
+  void aSignInThatHasEndedGetsNoTicketAndItsTicketsOpenNothing() throws Exception {
+    Account a = signUp();
+    String before = ticket(a);
+    var out = t.send(HttpMethod.POST, "/api/v1/auth/logout",
+        new JsonObject().put("refreshToken", a.refresh()).toBuffer(), a.access());
+    assertThat(out.statusCode()).isEqualTo(204);
+    assertThat(t.send(HttpMethod.GET, "/api/v1/me", null, a.access()).statusCode())
+        .as("the access token itself lives out its expiry").isEqualTo(200);
+    HttpResponse<Buffer> refused = t.send(HttpMethod.POST, "/api/v1/me/stream-tokens", null, a.access());
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(refused.bodyAsJsonObject().getString("type")).isEqualTo("/problems/unauthorized");
+    assertThat(refused.getHeader("WWW-Authenticate")).isEqualTo("Bearer realm=\"storefront\", error=\"invalid_token\"");
+    try (SseClient stale = stream("?token=" + before, Map.of())) {
+      assertThat(stale.status()).isEqualTo(401);
+    }
+    Account elsewhere = signIn(a.email());
+    ticket(elsewhere);
   }
 
   @Test

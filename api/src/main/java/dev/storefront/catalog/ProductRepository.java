@@ -21,6 +21,7 @@ public final class ProductRepository {
   private static final String SET_IMAGE = SqlFiles.load("catalog/set-image.sql");
   private static final String BUMP_VERSIONS = SqlFiles.load("catalog/bump-versions.sql");
   private static final String ID_BY_SKU = SqlFiles.load("catalog/product-id-by-sku.sql");
+  private static final String IMAGE_KEY_IN_USE = SqlFiles.load("catalog/image-key-in-use.sql");
   private static final String LIST_COLUMNS = "id, sku, name, category_id, price_cents, currency, stock, image_key";
 
   private final Pool pool;
@@ -140,6 +141,11 @@ public final class ProductRepository {
   /** Points the product at a new image object; returns its category, or null if no such product. */
   public Future<Row> setImage(SqlClient tx, long id, String imageKey) {
     return tx.preparedQuery(SET_IMAGE).execute(Tuple.of(id, imageKey)).map(ProductRepository::firstOrNull);
+  }
+
+  /** Whether any product, on sale or not, points at this image object. */
+  public Future<Boolean> imageKeyInUse(String imageKey) {
+    return pool.preparedQuery(IMAGE_KEY_IN_USE).execute(Tuple.of(imageKey)).map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   /** Bumps the listing versions of the category, its parent and the whole catalog. */

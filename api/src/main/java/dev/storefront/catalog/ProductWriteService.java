@@ -45,6 +45,17 @@ public final class ProductWriteService {
     return changed(id, tx -> repository.update(tx, id, edit));
   }
 
+  /** Fails with a 404 when there is no such product (on sale or not); read before anything is written for it. */
+  public Future<Void> requireProduct(long id) {
+    return repository.adminById(id).compose(row -> row != null ? Future.<Void>succeededFuture()
+        : Future.failedFuture(notFound(id)));
+  }
+
+  /** Whether any product points at this image object (an object no product uses can be removed). */
+  public Future<Boolean> imageInUse(String imageKey) {
+    return repository.imageKeyInUse(imageKey);
+  }
+
   /** A new image is shown on the product page and in listings, so it changes them like an edit. */
   public Future<Buffer> setImage(long id, String imageKey) {
     return changed(id, tx -> repository.setImage(tx, id, imageKey));

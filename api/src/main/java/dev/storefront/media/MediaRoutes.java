@@ -10,28 +10,38 @@ import dev.storefront.web.ProblemException;
 import dev.storefront.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/admin/products/{id}/media}: one image (part {@code file}) checked by its
  * bytes, stored in S3 under its content hash, and made the product's image. The contract's
  * validator reads request bodies whole, which multipart uploads are not (the body handler streams
  * them to a temporary file), so this operation checks its own part and path parameter.
+ *
+ * <p>Nothing is half-written: the product is looked up before anything is stored, and an object
+ * this request wrote is removed again when the product could not be pointed at it (unless some
+ * product uses it after all: the write may have committed before the failure).
  */
 public final class MediaRoutes implements Feature {
+  private static final Logger LOG = LoggerFactory.getLogger(MediaRoutes.class);
   private final Vertx vertx;
   private final S3Storage storage;
   private final MediaSettings settings;
   private final ProductWriteService writes;
+  private final ImageStore images;
 
   public MediaRoutes(Vertx vertx, S3Storage storage, MediaSettings settings, ProductWriteService writes) {
     this.vertx = vertx;
     this.storage = storage;
     this.settings = settings;
     this.writes = writes;
+    this.images = new ImageStore(vertx, storage, settings.bucket());
   }
 
   @Override
@@ -59,27 +69,25 @@ public final class MediaRoutes implements Feature {
       rc.fail(ProblemException.of(413, "Images may be at most " + settings.maxBytes() + " bytes."));
       return;
     }
-    vertx.fileSystem().readFile(file.uploadedFileName())
-        .compose(buffer -> store(buffer.getBytes()))
-        .compose(key -> writes.setImage(id, key))
-        .onSuccess(body -> Responses.privateJson(rc, 200, body))
+    writes.requireProduct(id)
+        .compose(v -> vertx.fileSystem().readFile(file.uploadedFileName()))
+        .compose(buffer -> images.put(buffer.getBytes()))
+        .compose(stored -> writes.setImage(id, stored.key()).recover(e -> undo(id, stored, e)))
+        .onSuccess(product -> Responses.privateJson(rc, 200, product))
         .onFailure(rc::fail);
   }
 
-  private Future<String> store(byte[] bytes) {
-    ImageType type = ImageType.sniff(bytes);
-    if (type == null) {
-      return Future.failedFuture(
-          ProblemException.of(415, "Only JPEG, PNG and WebP images are accepted (recognised by their content)."));
-    }
-    // Hashing a few MB and the S3 round trips both stay off the event loop.
-    return vertx.executeBlocking(() -> {
-      String sha256 = MediaKeys.sha256(bytes);
-      String key = MediaKeys.forImage(sha256, type);
-      if (!sha256.equals(storage.sha256(settings.bucket(), key))) {
-        storage.put(settings.bucket(), key, bytes, type.contentType, MediaKeys.CACHE_CONTROL, sha256);
-      }
-      return key;
-    }, false);
+  /** Removes the object this request wrote if no product uses it, then fails with the original failure. */
+  private Future<Buffer> undo(long id, ImageStore.Stored stored, Throwable failure) {
+    if (!stored.created()) return Future.failedFuture(failure);
+    return writes.imageInUse(stored.key())
+        .compose(used -> used ? Future.<Void>succeededFuture() : images.remove(stored.key()))
+        .transform(removed -> {
+          if (removed.failed()) {
+            LOG.warn("{} was stored for product {}, which could not be pointed at it; it stays in the bucket unused: {}",
+                stored.key(), id, removed.cause().toString());
+          }
+          return Future.failedFuture(failure);
+        });
   }
 }

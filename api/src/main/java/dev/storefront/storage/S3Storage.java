@@ -89,6 +89,11 @@ public final class S3Storage implements AutoCloseable {
     }
   }
 
+  /** Removes an object; removing one that is not there is not an error. */
+  public void delete(String bucket, String key) {
+    client.deleteObject(b -> b.bucket(bucket).key(key));
+  }
+
   @Override
   public void close() {
     client.close();

@@ -7,6 +7,7 @@ public class ProblemException extends RuntimeException {
   private final String title;
   private long retryAfterSeconds;
   private boolean shed;
+  private Throwable cause;
 
   public ProblemException(int status, String type, String title, String detail) {
     super(detail, null, false, false);
@@ -26,6 +27,17 @@ public class ProblemException extends RuntimeException {
   /** A problem of this status with its standard type and title (413 payload-too-large, 429 too-many-requests...). */
   public static ProblemException of(int status, String detail) {
     return Problems.standard(status, detail);
+  }
+
+  /** Keeps the failure underneath for the log line and the error report; the client never sees it. */
+  public ProblemException causedBy(Throwable cause) {
+    this.cause = cause;
+    return this;
+  }
+
+  @Override
+  public synchronized Throwable getCause() {
+    return cause;
   }
 
   /** Adds a {@code Retry-After} header to the response. */

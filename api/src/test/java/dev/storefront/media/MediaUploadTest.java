@@ -98,7 +98,31 @@ class MediaUploadTest {
   }
 
   @Test
-  void anUnknownProductIs404AndNothingChanges() {
-    assertThat(upload(t.adminToken(), 999_999, "photo.png", "image/png", PNG).statusCode()).isEqualTo(404);
+  void anUnknownProductIs404AndNothingIsStored() {
+    byte[] image = uniquePng();
+    HttpResponse<Buffer> r = upload(t.adminToken(), 999_999, "photo.png", "image/png", image);
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(objectStatus(t, image)).isEqualTo(404);
+  }
+
+  /** A PNG no other test uploads: the signature is what makes it one, the rest is random. */
+  static byte[] uniquePng() {
+    byte[] image = Arrays.copyOf(PNG, PNG.length + 32);
+    byte[] tail = new byte[32];
+    java.util.concurrent.ThreadLocalRandom.current().nextBytes(tail);
+    System.arraycopy(tail, 0, image, PNG.length, tail.length);
+    return image;
+  }
+
+  /** The status of a plain GET of the object these bytes would be stored as (200 there, 404 not). */
+  static int objectStatus(TestApp app, byte[] png) {
+    URI object = URI.create(S3Server.environment().get("MEDIA_BASE_URL") + MediaKeys.forImage(MediaKeys.sha256(png), ImageType.PNG));
+    WebClient anonymous = WebClient.create(app.clientVertx());
+    try {
+      return anonymous.get(object.getPort(), object.getHost(), object.getPath()).send().await().statusCode();
+    } finally {
+      anonymous.close();
+    }
   }
 }

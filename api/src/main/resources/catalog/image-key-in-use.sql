@@ -1,0 +1,1 @@
+SELECT EXISTS (SELECT 1 FROM products WHERE image_key = $1)

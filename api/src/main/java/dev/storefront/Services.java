@@ -128,7 +128,7 @@ record Services(AppConfig config, Infrastructure infra, CatalogWiring catalog, E
   }
 
   ApiRouter.Parts routerParts(OpenAPIContract contract, List<Feature> features, CachedResponses cachedResponses) {
-    return new ApiRouter.Parts(contract, config.bodyLimitBytes(), config.media().maxBytes(), infra.accessLog(),
+    return new ApiRouter.Parts(contract, config.bodyLimitBytes(), infra.accessLog(),
         new HttpMetrics(infra.registry()), infra.sentry(), auth.accessTokens(), config.auth().corsOrigins(),
         auth.rateLimit(), features, config.cache().fastPath()
             ? new ApiRouter.FastPathParts(catalog.service(), cachedResponses) : null);

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /** The one place the router is assembled: contract-bound routes, then the failure handler. */
 public final class ApiRouter {
   /** What the router needs from the process-wide wiring: the request pipeline and the features. */
-  public record Parts(OpenAPIContract contract, int bodyLimitBytes, int uploadLimitBytes, AccessLog accessLog, HttpMetrics httpMetrics,
+  public record Parts(OpenAPIContract contract, int bodyLimitBytes, AccessLog accessLog, HttpMetrics httpMetrics,
       SentryReporter sentry, JWTAuth bearerTokens, List<String> corsOrigins,
       AuthRateLimit authRateLimit, List<Feature> features, FastPathParts fastPath) {}
 
@@ -32,7 +32,7 @@ public final class ApiRouter {
     builder.rootHandler(new RequestContextHandler(parts.httpMetrics(), parts.accessLog()));
     if (!parts.corsOrigins().isEmpty()) builder.rootHandler(new Cors(parts.corsOrigins()));
     builder.rootHandler(new SecurityHeaders());
-    builder.rootHandler(new BodyWhenPresent(parts.bodyLimitBytes(), parts.uploadLimitBytes()));
+    builder.rootHandler(new BodyWhenPresent(parts.bodyLimitBytes()));
     builder.rootHandler(new TextInputGuard(parts.contract()));
     builder.rootHandler(parts.authRateLimit());
     builder.security("bearerAuth").httpHandler(new BearerAuth(parts.bearerTokens()));

@@ -1,6 +1,7 @@
 package dev.storefront.http;
 
 import dev.storefront.clientconfig.ClientConfigRoutes;
+import dev.storefront.web.DeferredBody;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,23 +11,19 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * The body handler, skipped for GET and HEAD requests that announce no body: those are the hot
  * catalog reads, and buffering an empty body costs them a handler registration per request.
- * Multipart uploads to a {@code /media} path get their own handler: a larger limit (the image cap
- * plus room for the multipart framing), streamed to a temporary file deleted when the response ends.
+ * Uploads (a POST to a {@code /media} path) are not read here: their operation reads its own body,
+ * with its own larger limit, once the caller has been authenticated and authorised, so a caller who
+ * may not upload cannot make the server take in megabytes first ({@link DeferredBody}).
  * Browser error envelopes posted to the error tunnel get a limit of their own.
  */
 final class BodyWhenPresent implements BodyHandler {
-  /** Multipart headers and boundaries around the file part. */
-  static final int MULTIPART_OVERHEAD_BYTES = 16 * 1024;
   /** Browser error envelopes (stack traces, breadcrumbs) run larger than API bodies; {@code /api/v1/errors}. */
   static final int ERROR_ENVELOPE_LIMIT_BYTES = 200 * 1024;
   private final BodyHandler delegate;
-  private final BodyHandler uploads;
   private final BodyHandler envelopes;
 
-  BodyWhenPresent(long limitBytes, long uploadLimitBytes) {
+  BodyWhenPresent(long limitBytes) {
     this.delegate = BodyHandler.create(false).setBodyLimit(limitBytes);
-    this.uploads = BodyHandler.create(System.getProperty("java.io.tmpdir") + "/storefront-uploads")
-        .setBodyLimit(uploadLimitBytes + MULTIPART_OVERHEAD_BYTES).setDeleteUploadedFilesOnEnd(true);
     this.envelopes = BodyHandler.create(false).setBodyLimit(ERROR_ENVELOPE_LIMIT_BYTES);
   }
 
@@ -39,7 +36,7 @@ final class BodyWhenPresent implements BodyHandler {
         && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
       rc.next();
     } else if (isUpload(request)) {
-      uploads.handle(rc);
+      DeferredBody.defer(rc);
     } else if (method == HttpMethod.POST && ClientConfigRoutes.TUNNEL_PATH.equals(request.path())) {
       envelopes.handle(rc);
     } else {
@@ -48,9 +45,7 @@ final class BodyWhenPresent implements BodyHandler {
   }
 
   private static boolean isUpload(HttpServerRequest request) {
-    String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-    return request.method() == HttpMethod.POST && type != null
-        && type.regionMatches(true, 0, "multipart/form-data", 0, 19) && request.path().endsWith("/media");
+    return request.method() == HttpMethod.POST && request.path().endsWith("/media");
   }
 
   @Override

@@ -5,14 +5,17 @@ import dev.storefront.catalog.ProductWriteService;
 import dev.storefront.config.MediaSettings;
 import dev.storefront.security.Caller;
 import dev.storefront.storage.S3Storage;
+import dev.storefront.web.DeferredBody;
 import dev.storefront.web.Feature;
 import dev.storefront.web.ProblemException;
 import dev.storefront.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/admin/products/{id}/media}: one image (part {@code file}) checked by its
- * bytes, stored in S3 under its content hash, and made the product's image. The contract's
- * validator reads request bodies whole, which multipart uploads are not (the body handler streams
- * them to a temporary file), so this operation checks its own part and path parameter.
+ * bytes, stored in S3 under its content hash, and made the product's image. The body is read here,
+ * only once the caller is known to be an admin ({@link DeferredBody}). The contract's validator
+ * reads request bodies whole, which multipart uploads are not (the body handler streams them to a
+ * temporary file), so this operation checks its own part and path parameter.
  *
  * <p>Nothing is half-written: the product is looked up before anything is stored, and an object
  * this request wrote is removed again when the product could not be pointed at it (unless some
@@ -30,11 +34,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class MediaRoutes implements Feature {
   private static final Logger LOG = LoggerFactory.getLogger(MediaRoutes.class);
+  /** Multipart headers and boundaries around the file part. */
+  static final int MULTIPART_OVERHEAD_BYTES = 16 * 1024;
+  private static final String ONE_PART = "Send exactly one multipart part named 'file'.";
   private final Vertx vertx;
   private final S3Storage storage;
   private final MediaSettings settings;
   private final ProductWriteService writes;
   private final ImageStore images;
+  private final BodyHandler body;
 
   public MediaRoutes(Vertx vertx, S3Storage storage, MediaSettings settings, ProductWriteService writes) {
     this.vertx = vertx;
@@ -42,12 +50,15 @@ public final class MediaRoutes implements Feature {
     this.settings = settings;
     this.writes = writes;
     this.images = new ImageStore(vertx, storage, settings.bucket());
+    this.body = BodyHandler.create(System.getProperty("java.io.tmpdir") + "/storefront-uploads")
+        .setBodyLimit(settings.maxBytes() + MULTIPART_OVERHEAD_BYTES).setDeleteUploadedFilesOnEnd(true);
   }
 
   @Override
   public void bind(RouterBuilder builder) {
     builder.getRoute("uploadProductMedia").setDoValidation(false)
-        .addHandler(Caller::requireAdmin).addHandler(this::upload);
+        .addHandler(Caller::requireAdmin).addHandler(MediaRoutes::requireMultipart)
+        .addHandler(DeferredBody.reader(body)).addHandler(this::upload);
   }
 
   /** The S3 client's connection pool is this feature's to release. */
@@ -57,11 +68,21 @@ public final class MediaRoutes implements Feature {
     return Future.succeededFuture();
   }
 
+  /** Anything but a multipart form is refused before its body is read. */
+  private static void requireMultipart(RoutingContext rc) {
+    String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (type != null && type.regionMatches(true, 0, "multipart/form-data", 0, 19)) {
+      rc.next();
+    } else {
+      rc.fail(ProblemException.badRequest(ONE_PART));
+    }
+  }
+
   private void upload(RoutingContext rc) {
     long id = CatalogRoutes.productId(rc.pathParam("id"));
     List<FileUpload> files = rc.fileUploads().stream().filter(f -> "file".equals(f.name())).toList();
     if (files.size() != 1 || rc.fileUploads().size() != 1) {
-      rc.fail(ProblemException.badRequest("Send exactly one multipart part named 'file'."));
+      rc.fail(ProblemException.badRequest(ONE_PART));
       return;
     }
     FileUpload file = files.get(0);

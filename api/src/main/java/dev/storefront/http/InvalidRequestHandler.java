@@ -28,9 +28,16 @@ final class InvalidRequestHandler implements Handler<HttpServerRequest> {
     int status = 400;
     if (cause instanceof TooLongHttpHeaderException) status = 431;
     if (cause instanceof TooLongHttpLineException) status = 414;
-    String detail = cause instanceof StrictFraming.AmbiguousFraming f ? f.getMessage() : "The request is not valid HTTP.";
+    if (cause instanceof StrictFraming.UnsupportedVersion) status = 505;
+    String detail = cause instanceof StrictFraming.Refused refused ? refused.getMessage()
+        : status == 400 ? "The request is not valid HTTP." : null;
+    refuse(request, status, detail, varyOrigin);
+  }
+
+  /** {@link #reject}, then the connection is closed: the request was not one this server can answer in turn. */
+  static void refuse(HttpServerRequest request, int status, String detail, boolean varyOrigin) {
     request.response().putHeader("Connection", "close").endHandler(v -> request.connection().close());
-    reject(request, status, status == 400 ? detail : null, varyOrigin);
+    reject(request, status, detail, varyOrigin);
   }
 
   /** A problem answer written before (or instead of) routing, with the headers every response has. */

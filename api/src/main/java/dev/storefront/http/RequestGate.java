@@ -2,7 +2,9 @@ package dev.storefront.http;
 
 import dev.storefront.web.ProblemException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * What every request passes before the router: a request target the router cannot decode (a
@@ -10,7 +12,8 @@ import io.vertx.core.http.HttpServerRequest;
  * the failure handler too) is refused here as a 400 problem, and so is query text that is not
  * storable text (the 400 names the parameter); a trailing slash gets 404 rather than a second URL
  * for the same resource; {@code ;} in the query is made part of a value ({@link AmpersandOnlyQuery}).
- * Before all that, a cached catalog hit may be answered by {@link CatalogFastPath}.
+ * Before all that, a cached catalog hit may be answered by {@link CatalogFastPath}; and before that
+ * an HTTP/1 request without a valid Host is refused (RFC 9112 3.2), with one header lookup.
  */
 final class RequestGate implements Handler<HttpServerRequest> {
   private final Handler<HttpServerRequest> router;
@@ -26,6 +29,10 @@ final class RequestGate implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest request) {
+    if (request.version() != HttpVersion.HTTP_2 && !hostAccepted(request)) {
+      InvalidRequestHandler.refuse(request, 400, HostHeader.REFUSED, varyOrigin);
+      return;
+    }
     if (fast != null && fast.handle(request)) return;
     String path = request.path();
     String query = request.query();
@@ -41,6 +48,12 @@ final class RequestGate implements Handler<HttpServerRequest> {
     } else {
       router.handle(AmpersandOnlyQuery.of(request));
     }
+  }
+
+  /** RFC 9112 3.2: a Host that is not host[:port] is refused; only HTTP/1.0 may leave it out. */
+  private static boolean hostAccepted(HttpServerRequest request) {
+    String host = request.getHeader(HttpHeaders.HOST);
+    return host == null ? request.version() == HttpVersion.HTTP_1_0 : HostHeader.valid(host);
   }
 
   /** Query text is checked once, here, for every operation: escapes, UTF-8, NUL, lone surrogates. */

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
@@ -23,6 +24,12 @@ import io.vertx.core.net.impl.ConnectionBase;
  * With HTTP2_CLEARTEXT on, vertx-core's h2c upgrade handler decodes a connection's first request
  * before any hook runs, and swapping the decoder mid-decode breaks the connection: there the
  * check is not installed (the README says so).
+ *
+ * <p>The same decoder refuses what vertx-core would otherwise answer before any handler of ours runs
+ * or not at all: a request line whose version is neither HTTP/1.0 nor HTTP/1.1 (vertx-core sends a
+ * bare 501 from its own request handler; refused here it reaches the invalid-request handler, which
+ * answers 505 with a problem document) and a request with two Host lines (RFC 9112 3.2),
+ * counted as the header names are read, so no request pays a header lookup for it.
  */
 final class StrictFraming {
   private static final String DECODER = "httpDecoder"; // the name vertx-core gives its HTTP/1 decoder
@@ -52,8 +59,9 @@ final class StrictFraming {
     return last.equalsIgnoreCase("chunked") ? null : "Transfer-Encoding must end in chunked.";
   }
 
-  static final class AmbiguousFraming extends IllegalArgumentException {
-    AmbiguousFraming(String message) {
+  /** Why a request the decoder refused was refused; the message is the problem's detail. */
+  static class Refused extends IllegalArgumentException {
+    Refused(String message) {
       super(message, null);
     }
 
@@ -63,17 +71,59 @@ final class StrictFraming {
     }
   }
 
+  static final class AmbiguousFraming extends Refused {
+    AmbiguousFraming(String message) {
+      super(message);
+    }
+  }
+
+  static final class UnsupportedVersion extends Refused {
+    UnsupportedVersion() {
+      super("This server speaks HTTP/1.1 (and HTTP/1.0).");
+    }
+  }
+
+  static final class DuplicateHost extends Refused {
+    DuplicateHost() {
+      super(HostHeader.REFUSED);
+    }
+  }
+
   private static final class Decoder extends VertxHttpRequestDecoder {
+    /** Host lines of the request being decoded; a decoder serves one connection, one request at a time. */
+    private int hosts;
+
     Decoder(HttpServerOptions options) {
       super(options);
     }
 
     @Override
+    protected HttpMessage createMessage(String[] initialLine) {
+      hosts = 0;
+      return super.createMessage(initialLine);
+    }
+
+    @Override
+    protected AsciiString splitHeaderName(byte[] sb, int start, int length) {
+      AsciiString name = super.splitHeaderName(sb, start, length);
+      if (length == 4 && HttpHeaderNames.HOST.contentEqualsIgnoreCase(name)) hosts++;
+      return name;
+    }
+
+    @Override
     protected boolean isContentAlwaysEmpty(HttpMessage message) {
       // Called once the headers are read and before Netty reconciles the two length headers.
-      String ambiguity = ambiguity(message);
-      if (ambiguity != null) message.setDecoderResult(DecoderResult.failure(new AmbiguousFraming(ambiguity)));
+      Refused refused = refusal(message);
+      if (refused != null) message.setDecoderResult(DecoderResult.failure(refused));
       return super.isContentAlwaysEmpty(message);
+    }
+
+    private Refused refusal(HttpMessage message) {
+      HttpVersion version = message.protocolVersion();
+      if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) return new UnsupportedVersion();
+      if (hosts > 1) return new DuplicateHost();
+      String ambiguity = ambiguity(message);
+      return ambiguity == null ? null : new AmbiguousFraming(ambiguity);
     }
   }
 }

@@ -45,7 +45,8 @@ public final class Problems {
       Map.entry(415, new Standard("unsupported-media-type", "Unsupported media type")),
       Map.entry(429, new Standard("too-many-requests", "Too many requests")),
       Map.entry(431, new Standard("header-too-large", "Request header fields too large")),
-      Map.entry(503, new Standard("service-unavailable", "Service unavailable")));
+      Map.entry(503, new Standard("service-unavailable", "Service unavailable")),
+      Map.entry(505, new Standard("http-version-not-supported", "HTTP version not supported")));
   private static final Standard SERVER_ERROR = new Standard("internal-error", "Internal error");
   private static final Standard OTHER = new Standard("request-failed", "Request failed");
 

@@ -163,6 +163,50 @@ class ProtocolEdgesTest {
   }
 
   @Test
+  void aMissingDuplicatedOrMalformedHostIs400AndClosesTheConnection() {
+    String[] requests = {
+        "GET /api/v1/products/1 HTTP/1.1\r\n\r\n", // a cached catalog read: the fast path's URL
+        "GET /api/v1/categories HTTP/1.1\r\nAccept: */*\r\n\r\n",
+        "GET /api/v1/products/1 HTTP/1.1\r\nHost: a\r\nHost: a\r\n\r\n",
+        "GET /api/v1/categories HTTP/1.1\r\nHost: a\r\nhost: b\r\n\r\n",
+        "GET /api/v1/categories HTTP/1.0\r\nHost: a\r\nHOST: a\r\n\r\n",
+        "GET /api/v1/products/1 HTTP/1.1\r\nHost: a b\r\n\r\n",
+        "GET /api/v1/products/1 HTTP/1.1\r\nHost: a:80x\r\n\r\n",
+        "GET /api/v1/categories HTTP/1.1\r\nHost: user@a\r\n\r\n",
+        "GET /api/v1/categories HTTP/1.0\r\nHost: a/b\r\n\r\n",
+        "GET /api/v1/categories HTTP/1.1\r\nHost: [::1\r\n\r\n"};
+    for (String request : requests) {
+      Exchange e = raw(request);
+      String head = request.replace("\r\n", " | ");
+      JsonObject problem = problemIn(e.response(), 400);
+      assertThat(problem.getString("type")).as(head).isEqualTo("/problems/invalid-request");
+      assertThat(problem.getString("detail")).as(head).contains("Host");
+      assertThat(e.response().toLowerCase()).as(head).contains("connection: close");
+      assertThat(e.closed()).as("%s: connection closed", head).isTrue();
+    }
+    for (String host : new String[] {"localhost", "127.0.0.1:8080", "[::1]:443", "shop.example.com", "xn--bcher-kva.example"}) {
+      assertThat(raw("GET /api/v1/products/1 HTTP/1.1\r\nHost: " + host + "\r\n\r\n").response()).as(host)
+          .startsWith("HTTP/1.1 200");
+    }
+    // HTTP/1.0 predates Host: still served without one.
+    assertThat(raw("GET /api/v1/products/1 HTTP/1.0\r\n\r\n").response()).startsWith("HTTP/1.0 200");
+  }
+
+  @Test
+  void anUnknownHttpVersionIs505WithAProblemDocument() {
+    for (String version : new String[] {"HTTP/1.2", "HTTP/1.9", "HTTP/2.0", "HTTP/3.0"}) {
+      Exchange e = raw("GET /api/v1/products/1 " + version + "\r\nHost: x\r\n\r\n");
+      assertThat(e.response()).as(version).matches("(?s)HTTP/\\d\\.\\d 505 .*");
+      JsonObject problem = new JsonObject(e.response().substring(e.response().indexOf("\r\n\r\n") + 4));
+      assertThat(problem.getString("type")).as(version).isEqualTo("/problems/http-version-not-supported");
+      assertThat(problem.getInteger("status")).isEqualTo(505);
+      assertThat(e.response().toLowerCase()).as(version).contains("content-type: application/problem+json")
+          .contains("x-content-type-options: nosniff");
+      assertThat(e.closed()).as("%s: connection closed", version).isTrue();
+    }
+  }
+
+  @Test
   void every405SaysWhichMethodsThePathHas() {
     HttpResponse<Buffer> r = Contract.checked(HttpMethod.DELETE, "/api/v1/products",
         t.client.request(HttpMethod.DELETE, "/api/v1/products").send().await());

@@ -113,6 +113,26 @@ class ObservabilityTest {
   }
 
   @Test
+  void theManagementPortAnswersHeadLikeGetAndUnknownPathsWithAProblem() {
+    for (String uri : List.of("/metrics", "/health/live", "/health/ready")) {
+      HttpResponse<Buffer> head = t.management.head(uri).send().await();
+      assertThat(head.statusCode()).as(uri).isEqualTo(200);
+      assertThat(head.getHeader("Content-Type")).as(uri).isEqualTo(t.management(uri).getHeader("Content-Type"));
+      assertThat(head.body()).as(uri).satisfiesAnyOf(b -> assertThat(b).isNull(), b -> assertThat(b.length()).isZero());
+    }
+    for (String uri : List.of("/nope", "/metrics/x", "/")) {
+      HttpResponse<Buffer> r = t.management(uri);
+      assertThat(r.statusCode()).as(uri).isEqualTo(404);
+      assertThat(r.getHeader("Content-Type")).as(uri).isEqualTo("application/problem+json");
+      assertThat(r.bodyAsJsonObject().getString("type")).as(uri).isEqualTo("/problems/not-found");
+    }
+    HttpResponse<Buffer> post = t.management.post("/metrics").send().await();
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.getHeader("Allow")).isEqualTo("GET, HEAD");
+    assertThat(post.bodyAsJsonObject().getString("type")).isEqualTo("/problems/method-not-allowed");
+  }
+
+  @Test
   void metricsAndProbesAreNotOnThePublicPort() {
     assertThat(t.app.managementPort()).isNotEqualTo(t.app.port());
     for (String uri : List.of("/metrics", "/health/live", "/health/ready")) {

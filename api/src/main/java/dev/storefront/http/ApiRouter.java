@@ -33,6 +33,7 @@ public final class ApiRouter {
     if (!parts.corsOrigins().isEmpty()) builder.rootHandler(new Cors(parts.corsOrigins()));
     builder.rootHandler(new SecurityHeaders());
     builder.rootHandler(new BodyWhenPresent(parts.bodyLimitBytes()));
+    builder.rootHandler(new RequestMediaType(parts.contract()));
     builder.rootHandler(new TextInputGuard(parts.contract()));
     builder.rootHandler(parts.authRateLimit());
     builder.security("bearerAuth").httpHandler(new BearerAuth(parts.bearerTokens()));

@@ -1,0 +1,98 @@
+package dev.storefront.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.support.Contract;
+import dev.storefront.support.TestApp;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What every operation that takes a body does with its media type. */
+class RequestBodyTest {
+  static TestApp t;
+
+  @BeforeAll
+  static void start() {
+    t = TestApp.start("request_bodies", Map.of());
+    t.adminToken(); // creates the admin account the tests sign in as
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    t.close();
+  }
+
+  /**
+   * An operation that takes a body the router validates, with its path parameters filled in (the
+   * error tunnel's envelopes are read by its own handler, which has its own 415).
+   */
+  record Operation(HttpMethod method, String uri, List<String> types) {}
+
+  static List<Operation> withBodies() {
+    List<Operation> out = new ArrayList<>();
+    JsonObject paths = Contract.get().raw.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (!(item.getValue(method) instanceof JsonObject op) || op.getJsonObject("requestBody") == null) continue;
+        HttpMethod verb = HttpMethod.valueOf(method.toUpperCase());
+        String uri = path.replaceAll("\\{[^}]+}", "1");
+        if (Contract.get().contract.findOperation(uri, verb).getRequestBody() == null) continue;
+        List<String> types = List.copyOf(op.getJsonObject("requestBody").getJsonObject("content").fieldNames());
+        out.add(new Operation(verb, uri, types));
+      }
+    }
+    return out;
+  }
+
+  HttpResponse<Buffer> send(HttpMethod method, String uri, String contentType, String body) {
+    var request = t.client.request(method, uri);
+    if (contentType != null) request.putHeader("Content-Type", contentType);
+    return Contract.checked(method, uri, request.sendBuffer(Buffer.buffer(body)).await());
+  }
+
+  @Test
+  void aBodyInAnUndeclaredMediaTypeIs415WhereverItIsSent() {
+    List<Operation> operations = withBodies();
+    assertThat(operations).hasSizeGreaterThan(10);
+    for (Operation op : operations) {
+      String sent = op.types().contains("text/plain") ? "application/xml" : "text/plain";
+      for (String type : new String[] {sent, null, "application/jsonx", "application/merge-patch+json"}) {
+        HttpResponse<Buffer> r = send(op.method(), op.uri(), type, "{}");
+        String label = op.method() + " " + op.uri() + " as " + type;
+        assertThat(r.statusCode()).as(label).isEqualTo(415);
+        assertThat(r.getHeader("Content-Type")).as(label).isEqualTo("application/problem+json");
+        assertThat(r.bodyAsJsonObject().getString("type")).as(label).isEqualTo("/problems/unsupported-media-type");
+        assertThat(r.getHeader("X-Content-Type-Options")).as(label).isEqualTo("nosniff");
+        if (op.method() == HttpMethod.POST) {
+          assertThat(r.getHeader("Accept-Post")).as(label).isEqualTo(String.join(", ", op.types()));
+        }
+        if (op.method() == HttpMethod.PATCH) {
+          assertThat(r.getHeader("Accept-Patch")).as(label).isEqualTo(String.join(", ", op.types()));
+        }
+      }
+    }
+  }
+
+  @Test
+  void mediaTypesMatchWhateverTheirCaseAndParameters() {
+    String login = new JsonObject().put("email", TestApp.ADMIN_EMAIL).put("password", TestApp.ADMIN_PASSWORD).encode();
+    for (String type : new String[] {"application/json", "Application/JSON; charset=UTF-8", "APPLICATION/json;charset=utf-8",
+        " application/json ; charset=\"utf-8\""}) {
+      HttpResponse<Buffer> r = send(HttpMethod.POST, "/api/v1/auth/login", type, login);
+      assertThat(r.statusCode()).as(type).isEqualTo(200);
+      assertThat(r.bodyAsJsonObject().getString("accessToken")).as(type).isNotBlank();
+    }
+    // and the body is still validated under that spelling
+    HttpResponse<Buffer> invalid = send(HttpMethod.POST, "/api/v1/auth/login", "Application/Json", "{\"email\":1}");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+  }
+}

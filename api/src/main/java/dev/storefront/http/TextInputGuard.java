@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.storefront.web.ProblemException;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -18,11 +20,15 @@ import java.io.IOException;
  * store or compare: NUL (PostgreSQL text cannot hold it), unpaired surrogates and bytes that are not
  * UTF-8, in path segments and any string or key of a JSON body (query parameters, names too, go
  * through {@link #checkQuery} in {@link RequestGate}, before the router decodes them). The 400 names
- * the field. Requests with no query, no '%' in the path and a plain ASCII body (or none)
- * have nothing to scan, which keeps the catalog reads cheap.
+ * the field. Requests with no query, no '%' in the path and no body have nothing to scan, which keeps
+ * the catalog reads cheap.
+ *
+ * <p>The same pass refuses a JSON body that names a key twice in one object: Jackson keeps the last
+ * value and a reader of the first (a proxy, a log, a client's own check) sees another request, so
+ * every operation answers 400 naming the key rather than each reading it its own way.
  */
 public final class TextInputGuard implements Handler<RoutingContext> {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private final OpenAPIContract contract;
 
   public TextInputGuard(OpenAPIContract contract) {
@@ -94,10 +100,17 @@ public final class TextInputGuard implements Handler<RoutingContext> {
   }
 
   static void checkJson(byte[] body) {
-    if (!mayHoldBadText(body)) return;
-    try (JsonParser parser = JSON.createParser(body)) {
+    boolean text = mayHoldBadText(body);
+    JsonParser parser;
+    try {
+      parser = JSON.createParser(body);
+    } catch (IOException unreadable) {
+      return;
+    }
+    try (parser) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
+        if (!text) continue;
         if (token == JsonToken.FIELD_NAME) {
           if (bad(parser.currentName()) != null) {
             checkText(fieldPath(parser.getParsingContext().getParent()) + " (a field name)", parser.currentName());
@@ -106,9 +119,19 @@ public final class TextInputGuard implements Handler<RoutingContext> {
           checkText(fieldPath(parser.getParsingContext()), parser.getText());
         }
       }
+    } catch (StreamReadException e) {
+      String duplicate = duplicateKey(e, parser);
+      if (duplicate != null) throw ProblemException.badRequest(duplicate + ": appears more than once in its object");
+      // Otherwise not JSON: the contract validator refuses it with its own message.
     } catch (IOException notJson) {
       // Not JSON: the contract validator refuses it with its own message.
     }
+  }
+
+  /** The path of the key a duplicate-key failure is about ("items[0].quantity"), or null for other failures. */
+  private static String duplicateKey(StreamReadException e, JsonParser parser) {
+    String message = e.getOriginalMessage();
+    return message != null && message.startsWith("Duplicate field") ? fieldPath(parser.getParsingContext()) : null;
   }
 
   /** Only a backslash escape or a non-ASCII byte can spell NUL or a surrogate in valid JSON. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What every operation that takes a body does with its media type. */
+/** What every operation that takes a body does with its media type and with a key sent twice. */
 class RequestBodyTest {
   static TestApp t;
 
@@ -94,5 +94,25 @@ class RequestBodyTest {
     // and the body is still validated under that spelling
     HttpResponse<Buffer> invalid = send(HttpMethod.POST, "/api/v1/auth/login", "Application/Json", "{\"email\":1}");
     assertThat(invalid.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aKeySentTwiceIsA400NamingItOnEveryJsonOperation() {
+    for (Operation op : withBodies()) {
+      if (!op.types().contains("application/json")) continue;
+      String label = op.method() + " " + op.uri();
+      HttpResponse<Buffer> r = send(op.method(), op.uri(), "application/json",
+          "{\"email\":\"a@example.com\",\"email\":\"b@example.com\"}");
+      assertThat(r.statusCode()).as(label).isEqualTo(400);
+      assertThat(r.bodyAsJsonObject().getString("detail")).as(label).startsWith("email: ").contains("more than once");
+    }
+    HttpResponse<Buffer> nested = send(HttpMethod.PUT, "/api/v1/cart", "application/json",
+        "{\"items\":[{\"productId\":1,\"quantity\":1,\"quantity\":5}]}");
+    assertThat(nested.statusCode()).isEqualTo(400);
+    assertThat(nested.bodyAsJsonObject().getString("detail")).startsWith("items[0].quantity: ");
+    // the same key in two objects is not a duplicate
+    HttpResponse<Buffer> login = send(HttpMethod.POST, "/api/v1/auth/login", "application/json",
+        new JsonObject().put("email", TestApp.ADMIN_EMAIL).put("password", TestApp.ADMIN_PASSWORD).encode());
+    assertThat(login.statusCode()).isEqualTo(200);
   }
 }

@@ -120,7 +120,12 @@ final class StrictFraming {
 
     private Refused refusal(HttpMessage message) {
       HttpVersion version = message.protocolVersion();
-      if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) return new UnsupportedVersion();
+      if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
+        // The answer's status line then says HTTP/1.1, the highest version spoken here (RFC 9112 2.3),
+        // rather than echoing the unknown one.
+        message.setProtocolVersion(HttpVersion.HTTP_1_1);
+        return new UnsupportedVersion();
+      }
       if (hosts > 1) return new DuplicateHost();
       String ambiguity = ambiguity(message);
       return ambiguity == null ? null : new AmbiguousFraming(ambiguity);

@@ -196,7 +196,7 @@ class ProtocolEdgesTest {
   void anUnknownHttpVersionIs505WithAProblemDocument() {
     for (String version : new String[] {"HTTP/1.2", "HTTP/1.9", "HTTP/2.0", "HTTP/3.0"}) {
       Exchange e = raw("GET /api/v1/products/1 " + version + "\r\nHost: x\r\n\r\n");
-      assertThat(e.response()).as(version).matches("(?s)HTTP/\\d\\.\\d 505 .*");
+      assertThat(e.response()).as(version).startsWith("HTTP/1.1 505 ");
       JsonObject problem = new JsonObject(e.response().substring(e.response().indexOf("\r\n\r\n") + 4));
       assertThat(problem.getString("type")).as(version).isEqualTo("/problems/http-version-not-supported");
       assertThat(problem.getInteger("status")).isEqualTo(505);

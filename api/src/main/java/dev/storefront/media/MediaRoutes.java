@@ -37,6 +37,7 @@ public final class MediaRoutes implements Feature {
   /** Multipart headers and boundaries around the file part. */
   static final int MULTIPART_OVERHEAD_BYTES = 16 * 1024;
   private static final String ONE_PART = "Send exactly one multipart part named 'file'.";
+  private static final String MULTIPART = "multipart/form-data";
   private final Vertx vertx;
   private final S3Storage storage;
   private final MediaSettings settings;
@@ -68,13 +69,14 @@ public final class MediaRoutes implements Feature {
     return Future.succeededFuture();
   }
 
-  /** Anything but a multipart form is refused before its body is read. */
+  /** Anything but a multipart form is a 415, as for every other operation, before its body is read. */
   private static void requireMultipart(RoutingContext rc) {
     String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
-    if (type != null && type.regionMatches(true, 0, "multipart/form-data", 0, 19)) {
+    if (type != null && type.regionMatches(true, 0, MULTIPART, 0, MULTIPART.length())) {
       rc.next();
     } else {
-      rc.fail(ProblemException.badRequest(ONE_PART));
+      rc.response().putHeader("Accept-Post", MULTIPART);
+      rc.fail(ProblemException.of(415, "Send the image as " + MULTIPART + " with one part named 'file'."));
     }
   }
 

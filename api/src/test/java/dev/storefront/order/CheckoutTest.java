@@ -190,6 +190,12 @@ class CheckoutTest {
     assertThat(shoppers.checkout(a, key(), badCountry.toBuffer()).statusCode()).isEqualTo(400);
     JsonObject blankName = new JsonObject().put("shippingAddress", Shoppers.address().put("name", "  "));
     assertThat(shoppers.checkout(a, key(), blankName.toBuffer()).statusCode()).isEqualTo(400);
+    for (String invisible : new String[] {"\u200B\u200B", "\u3000", "\u2800", "\u3164"}) {
+      JsonObject unseen = new JsonObject().put("shippingAddress", Shoppers.address().put("city", invisible));
+      HttpResponse<Buffer> refused = shoppers.checkout(a, key(), unseen.toBuffer());
+      assertThat(refused.statusCode()).as(invisible).isEqualTo(400);
+      assertThat(refused.bodyAsJsonObject().getString("detail")).contains("shippingAddress.city");
+    }
     assertThat(shoppers.checkout(a, key(), Buffer.buffer("{\"shippingAddress\":")).statusCode()).isEqualTo(400);
 
     shoppers.putItem(a, 40, 1); // 39 is available, 40 is not: nothing may be taken from 39

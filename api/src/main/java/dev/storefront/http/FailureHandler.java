@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+  /** A dependency that failed (PostgreSQL, Redis, a verifier) is usually back within seconds. */
+  static final String DEPENDENCY_RETRY_AFTER_SECONDS = "5";
 
   private final RouteTemplates routes;
   private final SentryReporter sentry;
@@ -126,6 +128,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   private static void send(RoutingContext rc, int status, String type, String title, String detail, String requestId) {
     if (status == 401) rc.response().putHeader("WWW-Authenticate", BearerAuth.challenge(rc));
+    // Every 503 says when to come back (RFC 9110 10.2.3); a cause that knows better has set it already.
+    if (status == 503 && !rc.response().headers().contains("Retry-After")) {
+      rc.response().putHeader("Retry-After", DEPENDENCY_RETRY_AFTER_SECONDS);
+    }
     Problems.send(rc.response(), status, type, title, detail, rc.request().path(), requestId);
   }
 }

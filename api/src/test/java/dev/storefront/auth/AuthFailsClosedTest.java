@@ -46,6 +46,7 @@ class AuthFailsClosedTest {
         HttpResponse<Buffer> refused = login();
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.bodyAsJsonObject().getString("type")).isEqualTo("/problems/service-unavailable");
+        assertThat(refused.getHeader("Retry-After")).isNotNull();
         assertThat(refused.bodyAsString()).doesNotContain("accessToken");
       }
       for (int id = 1; id <= 20; id++) assertThat(t.get("/api/v1/products/" + id).statusCode()).isEqualTo(200);

@@ -72,6 +72,7 @@ class PostgresOutageTest {
       HttpResponse<Buffer> r = t.get("/api/v1/products/" + id);
       assertThat(r.statusCode()).as("product %d", id).isEqualTo(503);
       assertThat(r.bodyAsJsonObject().getString("type")).isEqualTo("/problems/service-unavailable");
+      assertThat(r.getHeader("Retry-After")).as("when to come back").isEqualTo("5");
       requestIds.add(r.getHeader("X-Request-Id"));
     }
     Thread.sleep(1_500);

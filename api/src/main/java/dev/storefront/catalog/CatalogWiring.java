@@ -25,8 +25,8 @@ public record CatalogWiring(ProductRepository repository, CatalogSync sync, Cata
   public static CatalogWiring create(Vertx vertx, Pool pool, Pool feedPool, RedisStore store,
       PrometheusMeterRegistry registry, AppConfig config) {
     CacheSettings cs = config.cache();
-    // The body format version: v2 added slug, hasNext and totalExact.
-    String ns = config.cacheNamespace() + ":v2:";
+    // The body format version: v2 added slug, hasNext and totalExact; v3 folds accents in slugs.
+    String ns = config.cacheNamespace() + ":v3:";
     ProductRepository repository = new ProductRepository(pool, cs.listingExactTotalUpTo());
     CatalogSync sync = new CatalogSync(new ProductRepository(feedPool, cs.listingExactTotalUpTo()));
     MetricsRegistry.bindSyncLag(registry, sync);

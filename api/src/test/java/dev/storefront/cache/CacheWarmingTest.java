@@ -70,7 +70,7 @@ class CacheWarmingTest {
     try {
       Redis redis = Redis.createClient(vertx, t.config.redisUrl());
       for (long id : new long[] {1, 123, TestApp.PRODUCTS}) {
-        String key = t.config.cacheNamespace() + ":v2:pdp:" + id;
+        String key = t.config.cacheNamespace() + ":v3:pdp:" + id;
         long ttlMs = redis.send(Request.cmd(Command.PTTL).arg(key)).await().toLong();
         assertThat(ttlMs).as("TTL of %s", key).isPositive();
       }

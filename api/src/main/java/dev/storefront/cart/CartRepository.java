@@ -15,7 +15,7 @@ public final class CartRepository {
   /** Distinct products a cart may hold; keeps a checkout transaction small. */
   public static final int MAX_LINES = 50;
   private static final String LINES = SqlFiles.load("cart/cart-lines.sql");
-  private static final String LINES_LOCKED = SqlFiles.load("cart/cart-lines-locked.sql");
+  private static final String LOCK = SqlFiles.load("cart/lock-cart.sql");
   private static final String PUT_ITEM = SqlFiles.load("cart/put-item.sql");
   private static final String INSERT_ITEMS = SqlFiles.load("cart/insert-items.sql");
   private static final String DELETE_ITEM = SqlFiles.load("cart/delete-item.sql");
@@ -37,15 +37,18 @@ public final class CartRepository {
     return client.preparedQuery(LINES).execute(Tuple.of(userId)).map(CartRepository::toLines);
   }
 
-  /** The same, with the cart's rows locked for the rest of the transaction {@code tx} (checkout). */
+  /**
+   * The same, read holding the user's cart lock for the rest of the transaction {@code tx}
+   * (checkout): a second checkout of the cart waits, then finds it emptied by the first.
+   */
   public static Future<List<CartLine>> lockedLines(SqlClient tx, long userId) {
-    return tx.preparedQuery(LINES_LOCKED).execute(Tuple.of(userId)).map(CartRepository::toLines);
+    return lock(tx, userId).compose(v -> lines(tx, userId));
   }
 
   /** False when nothing was written: no such product on sale, or a new line in a full cart. */
   public Future<Boolean> putItem(long userId, long productId, int quantity) {
-    return pool.preparedQuery(PUT_ITEM).execute(Tuple.of(userId, productId, quantity, MAX_LINES))
-        .map(rows -> rows.rowCount() > 0);
+    return pool.withTransaction(tx -> lock(tx, userId).compose(v -> tx.preparedQuery(PUT_ITEM)
+        .execute(Tuple.of(userId, productId, quantity, MAX_LINES)).map(rows -> rows.rowCount() > 0)));
   }
 
   public Future<Boolean> productOnSale(long productId) {
@@ -54,16 +57,28 @@ public final class CartRepository {
 
   /** Replaces the whole cart; the count of lines written tells whether every product exists and is on sale. */
   public Future<Integer> replace(SqlClient tx, long userId, Long[] productIds, Integer[] quantities) {
-    return clear(tx, userId).compose(v -> tx.preparedQuery(INSERT_ITEMS)
+    return lock(tx, userId).compose(v -> clear(tx, userId)).compose(v -> tx.preparedQuery(INSERT_ITEMS)
         .execute(Tuple.of(userId, productIds, quantities)).map(RowSet::rowCount));
   }
 
   public Future<Void> removeItem(long userId, long productId) {
-    return pool.preparedQuery(DELETE_ITEM).execute(Tuple.of(userId, productId)).mapEmpty();
+    return pool.withTransaction(tx -> lock(tx, userId)
+        .compose(v -> tx.preparedQuery(DELETE_ITEM).execute(Tuple.of(userId, productId))).mapEmpty());
   }
 
-  public static Future<Void> clear(SqlClient client, long userId) {
-    return client.preparedQuery(CLEAR).execute(Tuple.of(userId)).mapEmpty();
+  /** Empties the cart, waiting for a checkout of it under way. */
+  public Future<Void> clear(long userId) {
+    return pool.withTransaction(tx -> lock(tx, userId).compose(v -> clear(tx, userId)));
+  }
+
+  /** Empties the cart within {@code tx}, which holds the cart lock ({@link #lockedLines}). */
+  public static Future<Void> clear(SqlClient tx, long userId) {
+    return tx.preparedQuery(CLEAR).execute(Tuple.of(userId)).mapEmpty();
+  }
+
+  /** The user's cart lock, held until {@code tx} ends (lock-cart.sql says why). */
+  private static Future<Void> lock(SqlClient tx, long userId) {
+    return tx.preparedQuery(LOCK).execute(Tuple.of(userId)).mapEmpty();
   }
 
   private static List<CartLine> toLines(RowSet<Row> rows) {

@@ -69,7 +69,7 @@ public final class CartRoutes implements Feature {
   }
 
   private void clear(RoutingContext rc) {
-    CartRepository.clear(pool, Caller.userId(rc.user()))
+    carts.clear(Caller.userId(rc.user()))
         .onSuccess(v -> Responses.noStore(rc.response()).setStatusCode(204).end()).onFailure(rc::fail);
   }
 

@@ -6,9 +6,15 @@ import dev.storefront.support.Shoppers;
 import dev.storefront.support.Shoppers.Shopper;
 import dev.storefront.support.Sql;
 import dev.storefront.support.TestApp;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,7 @@ class CartTest {
 
   @AfterAll
   static void stop() throws Exception {
+    shoppers.close();
     t.close();
   }
 
@@ -142,5 +149,34 @@ class CartTest {
     var full = shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/51", quantity(1));
     assertThat(full.statusCode()).isEqualTo(409);
     assertThat(shoppers.send(a, HttpMethod.PUT, "/api/v1/cart/items/50", quantity(2)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void parallelAdditionsToAnAlmostFullCartStopAtFiftyLines() throws Exception {
+    shoppers.concurrent(16);
+    Shopper a = shoppers.one();
+    JsonArray items = new JsonArray();
+    for (int id = 1; id <= 49; id++) items.add(new JsonObject().put("productId", id).put("quantity", 1));
+    assertThat(shoppers.send(a, HttpMethod.PUT, "/api/v1/cart", new JsonObject().put("items", items)).statusCode())
+        .isEqualTo(200);
+    List<Future<HttpResponse<Buffer>>> adds = new ArrayList<>();
+    // The new lines' product rows held: each insert has counted 49 lines and then waits on its
+    // product, so without one cart write at a time every one of them would go in.
+    try (Connection held = sql.begin()) {
+      held.createStatement().executeQuery("SELECT id FROM products WHERE id BETWEEN 260 AND 275 FOR UPDATE").close();
+      for (int id = 260; id <= 275; id++) adds.add(shoppers.putItemAsync(a, id, 1));
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (sql.scalar("SELECT count(*) FROM pg_locks WHERE NOT granted") == 0) {
+        assertThat(System.currentTimeMillis()).as("an addition waits").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      Thread.sleep(300);
+      held.commit();
+    }
+    Future.join(adds).await();
+    List<Integer> statuses = adds.stream().map(f -> f.result().statusCode()).toList();
+    assertThat(statuses).containsOnly(200, 409);
+    assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+    assertThat(sql.scalar("SELECT count(*) FROM cart_items WHERE user_id = ?", a.id())).isEqualTo(50);
   }
 }

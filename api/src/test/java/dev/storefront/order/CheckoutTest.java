@@ -277,4 +277,40 @@ class CheckoutTest {
     assertThat(sql.scalar("SELECT count(*) FROM orders WHERE user_id = ?", a.id())).isZero();
     assertThat(sql.scalar("SELECT count(*) FROM idempotency_keys WHERE user_id = ?", a.id())).isZero();
   }
+
+  @Test
+  void aLineAddedWhileACheckoutRunsStaysInTheCart() throws Exception {
+    Shopper a = shoppers.one();
+    stock(44, 10);
+    stock(45, 10);
+    shoppers.putItem(a, 44, 1);
+    Future<HttpResponse<Buffer>> checkout;
+    Future<HttpResponse<Buffer>> added;
+    try (Connection held = sql.begin()) {
+      held.createStatement().executeQuery("SELECT id FROM products WHERE id = 44 FOR UPDATE").close();
+      String xid;
+      try (ResultSet rs = held.createStatement().executeQuery("SELECT pg_current_xact_id()::xid::text")) {
+        rs.next();
+        xid = rs.getString(1);
+      }
+      checkout = shoppers.checkoutAsync(a, key(), new JsonObject().put("shippingAddress", Shoppers.address()).toBuffer());
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (sql.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted "
+          + "AND transactionid::text = ?", xid) == 0) {
+        assertThat(System.currentTimeMillis()).as("the checkout waits for the product row").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      added = shoppers.putItemAsync(a, 45, 2);
+      Thread.sleep(300); // time for the addition to commit, were it not made to wait for the checkout
+      held.commit();
+    }
+    HttpResponse<Buffer> order = Shoppers.checked(checkout.await());
+    assertThat(order.statusCode()).as(order.bodyAsString()).isEqualTo(201);
+    assertThat(order.bodyAsJsonObject().getJsonArray("items")).hasSize(1);
+    assertThat(added.await().statusCode()).isEqualTo(200);
+    var cart = shoppers.get(a, "/api/v1/cart").bodyAsJsonObject().getJsonArray("items");
+    assertThat(cart).as("the acknowledged line is in the cart, not lost with the ordered one").hasSize(1);
+    assertThat(cart.getJsonObject(0).getLong("productId")).isEqualTo(45);
+    assertThat(cart.getJsonObject(0).getInteger("quantity")).isEqualTo(2);
+  }
 }

@@ -60,6 +60,12 @@ public final class Shoppers implements AutoCloseable {
     return request.sendBuffer(body);
   }
 
+  /** Puts a cart line without waiting (for concurrency tests). */
+  public io.vertx.core.Future<HttpResponse<Buffer>> putItemAsync(Shopper s, long productId, int quantity) {
+    return client().put("/api/v1/cart/items/" + productId).putHeader("Authorization", "Bearer " + s.token())
+        .sendJsonObject(new JsonObject().put("quantity", quantity));
+  }
+
   /** The test client by default; one with a connection per concurrent request once {@link #concurrent} is set. */
   private io.vertx.ext.web.client.WebClient client() {
     return wide != null ? wide : t.client;

@@ -58,5 +58,10 @@ class LookAlikeEmailsTest {
     assertThat(t.login("Bob@xn--bcher-kva.example", "a sturdy passphrase").statusCode()).isEqualTo(200);
     assertThat(t.login("BOB@B\u00dcCHER.example", "a sturdy passphrase").statusCode()).isEqualTo(200);
     assertThat(t.login("b\u200bob@b\u00fccher.example", "a sturdy passphrase").statusCode()).isEqualTo(400);
+    // Compatibility spellings reach the normaliser (no format check refuses them first) and sign in.
+    for (String email : new String[] {"\uff42\uff4f\uff42@b\u00fccher.example", " bob@b\u00fccher.example ",
+        "bob@b\u00fccher.example\u00a0"}) {
+      assertThat(t.login(email, "a sturdy passphrase").statusCode()).as(email).isEqualTo(200);
+    }
   }
 }

@@ -15,11 +15,17 @@ import org.yaml.snakeyaml.Yaml;
  * cannot validate, even on responses, which it never validates. So the router's copy names such
  * response types by their validatable base ({@code +json} as JSON, the rest as text); requests are
  * untouched, except that a request body with a media type the validator does not know (a Sentry
- * envelope) is left out of the router's copy: its handler checks that body itself. The published
- * document at /schema is the file as written.
+ * envelope) is left out of the router's copy: its handler checks that body itself, and so are the
+ * list-valued headers the server reads itself ({@link #SELF_PARSED_HEADERS}): the validator decodes
+ * a header value as JSON first, so it refused a weak tag ({@code W/"x"}) or a list of tags. The
+ * published document at /schema is the file as written.
  */
 public final class ContractLoader {
   public static final String RESOURCE = "openapi.yaml";
+  /** Header parameters parsed by their handlers (EntityTags, the stream's resume id), not the validator. */
+  static final java.util.Set<String> SELF_PARSED_HEADERS = java.util.Set.of(
+      "#/components/parameters/IfNoneMatch", "#/components/parameters/AcceptEncoding",
+      "#/components/parameters/LastEventIdHeader");
 
   private ContractLoader() {}
 
@@ -45,6 +51,7 @@ public final class ContractLoader {
     JsonObject copy = raw.copy();
     rewrite(copy.getValue("paths"), false);
     dropUnvalidatableRequestBodies(copy.getJsonObject("paths", new JsonObject()));
+    dropSelfParsedHeaders(copy.getJsonObject("paths", new JsonObject()));
     rewrite(copy.getJsonObject("components", new JsonObject()).getValue("responses"), true);
     return copy;
   }
@@ -59,6 +66,22 @@ public final class ContractLoader {
         if (content.fieldNames().stream().anyMatch(type -> !MediaType.isMediaTypeSupported(type))) {
           operation.remove("requestBody");
         }
+      }
+    }
+  }
+
+  private static void dropSelfParsedHeaders(JsonObject paths) {
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String key : item.fieldNames()) {
+        if (!(item.getValue(key) instanceof JsonObject operation)) continue;
+        if (!(operation.getValue("parameters") instanceof JsonArray parameters)) continue;
+        JsonArray kept = new JsonArray();
+        for (Object parameter : parameters) {
+          boolean selfParsed = parameter instanceof JsonObject p && SELF_PARSED_HEADERS.contains(p.getString("$ref", ""));
+          if (!selfParsed) kept.add(parameter);
+        }
+        operation.put("parameters", kept);
       }
     }
   }

@@ -154,6 +154,19 @@ class HttpCachingTest {
   }
 
   @Test
+  void everyCachedReadTakesWeakTagsAndListsOfTags() {
+    for (String uri : new String[] {"/api/v1/products/by-sku/SKU-000017", "/api/v1/products/17", "/api/v1/categories",
+        "/api/v1/product-facets?category=2", "/api/v1/products?category=2", "/", "/products/17", "/sw.js"}) {
+      String etag = get(uri).getHeader("ETag");
+      assertThat(etag).as(uri).isNotNull();
+      for (String header : new String[] {"W/" + etag, "\"other\", " + etag, "W/\"other\", W/" + etag, "*"}) {
+        assertThat(get(uri, "If-None-Match", header).statusCode()).as(uri + " " + header).isEqualTo(304);
+      }
+      assertThat(get(uri, "If-None-Match", "W/\"other\", \"another\"").statusCode()).as(uri).isEqualTo(200);
+    }
+  }
+
+  @Test
   void authenticatedReadsAreNeverMarkedCacheable() {
     HttpResponse<Buffer> r = t.client.get("/api/v1/products/14").putHeader("Authorization", "Bearer " + t.adminToken())
         .send().await();

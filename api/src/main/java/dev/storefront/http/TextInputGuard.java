@@ -122,10 +122,18 @@ public final class TextInputGuard implements Handler<RoutingContext> {
     } catch (StreamReadException e) {
       String duplicate = duplicateKey(e, parser);
       if (duplicate != null) throw ProblemException.badRequest(duplicate + ": appears more than once in its object");
-      // Otherwise not JSON: the contract validator refuses it with its own message.
-    } catch (IOException notJson) {
-      // Not JSON: the contract validator refuses it with its own message.
+      throw notJson();
+    } catch (IOException e) {
+      throw notJson();
     }
+  }
+
+  /**
+   * Strict JSON (RFC 8259) only: the body decoder behind the validator and the handlers also takes
+   * comments and other extensions, which this scan would otherwise stop at, unchecked.
+   */
+  private static ProblemException notJson() {
+    return ProblemException.badRequest("body: is not valid JSON (RFC 8259: no comments, single quotes or trailing commas)");
   }
 
   /** The path of the key a duplicate-key failure is about ("items[0].quantity"), or null for other failures. */

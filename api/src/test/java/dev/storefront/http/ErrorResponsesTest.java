@@ -83,6 +83,10 @@ class ErrorResponsesTest {
     problem(valid("setProductStock", putStock(3, Buffer.buffer("{\"stock\": 1"))), 400, "invalid-request");
     problem(putStock(3, Buffer.buffer("{\"stock\": -5}")), 400, "invalid-request");
     problem(putStock(3, Buffer.buffer("{\"stock\": 5, \"extra\": true}")), 400, "invalid-request");
+    for (String lenient : new String[] {"{/**/\"stock\": 1}", "{\"stock\": 1 // one\n}", "{'stock': 1}", "{\"stock\": 1,}",
+        "{\"stock\": 1}{}"}) {
+      problem(putStock(3, Buffer.buffer(lenient)), 400, "invalid-request");
+    }
     assertThat(get("/api/v1/products/3").bodyAsJsonObject().getInteger("stock")).isEqualTo(before);
   }
 

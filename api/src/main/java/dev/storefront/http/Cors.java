@@ -23,9 +23,12 @@ import java.util.stream.Collectors;
 final class Cors implements PlatformHandler {
   static final Set<HttpMethod> METHODS =
       Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-  static final List<String> HEADERS = List.of("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key");
-  static final List<String> EXPOSED =
-      List.of("X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "WWW-Authenticate");
+  /** Every request header the contract or the storefront's scripts send. */
+  static final List<String> HEADERS = List.of("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key",
+      "If-None-Match", "Last-Event-ID", "X-Visitor-Id");
+  /** Every response header a client acts on that is not CORS-safelisted. */
+  static final List<String> EXPOSED = List.of("X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
+      "RateLimit-Reset", "WWW-Authenticate", "ETag", "Idempotent-Replayed", "Accept-Post", "Accept-Patch");
   static final int MAX_AGE_SECONDS = 600;
 
   private static final Set<String> METHOD_NAMES = METHODS.stream().map(HttpMethod::name).collect(Collectors.toSet());

@@ -82,7 +82,7 @@ class CorsTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.getHeader("Access-Control-Allow-Origin")).isEqualTo(SHOP);
     assertThat(r.getHeader("Access-Control-Expose-Headers")).contains("X-Request-Id").contains("Retry-After")
-        .contains("RateLimit-Remaining");
+        .contains("RateLimit-Remaining").contains("ETag").contains("Idempotent-Replayed");
     assertThat(r.getHeader("Access-Control-Allow-Credentials")).isNull();
     assertThat(r.getHeader("Vary")).isEqualTo("Origin");
   }
@@ -124,6 +124,14 @@ class CorsTest {
     assertThat(r.getHeader("Access-Control-Max-Age")).isEqualTo("600");
     assertThat(r.headers().getAll("Vary")).contains("Origin");
     assertThat(r.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+  }
+
+  @Test
+  void preflightsAllowTheHeadersTheContractAndTheStorefrontSend() {
+    for (String header : new String[] {"x-visitor-id", "last-event-id", "if-none-match", "idempotency-key"}) {
+      HttpResponse<Buffer> r = preflight(SHOP, "GET", header);
+      assertThat(r.statusCode()).as(header).isEqualTo(204);
+    }
   }
 
   @Test

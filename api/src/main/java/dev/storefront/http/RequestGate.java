@@ -40,6 +40,10 @@ final class RequestGate implements Handler<HttpServerRequest> {
       InvalidRequestHandler.reject(request, 400, "The request target must be an absolute path.", varyOrigin);
     } else if (!wellEscaped(path)) {
       InvalidRequestHandler.reject(request, 400, "The path has a malformed percent-escape.", varyOrigin);
+    } else if (hasDotSegmentOrControl(path)) {
+      // The router resolves "..": a handler reading the raw path, and a cache keyed by it, would not.
+      InvalidRequestHandler.reject(request, 400,
+          "The path has a dot segment (., .., or their %2e spellings) or a control character.", varyOrigin);
     } else if (path.length() > 1 && path.endsWith("/")) {
       // The router would answer /x/ as /x: one resource under two URLs, two entries in every cache.
       InvalidRequestHandler.reject(request, 404, "No such resource.", varyOrigin);
@@ -65,6 +69,31 @@ final class RequestGate implements Handler<HttpServerRequest> {
       InvalidRequestHandler.reject(request, 400, refused.getMessage(), varyOrigin);
       return false;
     }
+  }
+
+  /** A segment that is "." or ".." once %2e is read as '.', or a control character anywhere. */
+  static boolean hasDotSegmentOrControl(String path) {
+    int dots = 0;
+    boolean onlyDots = true;
+    for (int i = 1; i <= path.length(); i++) {
+      char c = i < path.length() ? path.charAt(i) : '/';
+      if (c == '/') {
+        if (onlyDots && dots > 0 && dots <= 2) return true;
+        dots = 0;
+        onlyDots = true;
+      } else if (c == '.') {
+        dots++;
+      } else if (c == '%' && i + 2 < path.length() && path.charAt(i + 1) == '2'
+          && (path.charAt(i + 2) == 'e' || path.charAt(i + 2) == 'E')) {
+        dots++;
+        i += 2;
+      } else if (c < 0x20 || c == 0x7f) {
+        return true;
+      } else {
+        onlyDots = false;
+      }
+    }
+    return false;
   }
 
   /** Every {@code %} starts a two-hex-digit escape. */

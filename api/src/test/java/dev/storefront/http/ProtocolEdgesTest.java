@@ -105,6 +105,16 @@ class ProtocolEdgesTest {
   }
 
   @Test
+  void dotSegmentsAreRefusedRatherThanResolvedToAnotherResource() {
+    for (String target : new String[] {"/api/v1/products/7/%2e%2e/8", "/api/v1/products/7/../8",
+        "/api/v1/products/by-sku/%2e%2e", "/api/v1/admin/products/x/%2E%2E/9"}) {
+      Exchange e = raw("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
+      JsonObject problem = problemIn(e.response(), 400);
+      assertThat(problem.getString("detail")).as(target).contains("dot segment");
+    }
+  }
+
+  @Test
   void headWithAnAbsoluteFormTargetIsAnsweredLikeGet() {
     Exchange e = raw("HEAD http://127.0.0.1:" + t.app.port() + "/api/v1/products/1?x=1 HTTP/1.1\r\nHost: x\r\n\r\n");
     assertThat(e.response()).startsWith("HTTP/1.1 200");

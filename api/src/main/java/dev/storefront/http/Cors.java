@@ -30,6 +30,7 @@ final class Cors implements PlatformHandler {
   static final List<String> EXPOSED = List.of("X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
       "RateLimit-Reset", "WWW-Authenticate", "ETag", "Idempotent-Replayed", "Accept-Post", "Accept-Patch");
   static final int MAX_AGE_SECONDS = 600;
+  private static final String EXPOSED_VALUE = String.join(", ", EXPOSED);
 
   private static final Set<String> METHOD_NAMES = METHODS.stream().map(HttpMethod::name).collect(Collectors.toSet());
   private static final String ALLOW_METHODS = METHOD_NAMES.stream().sorted().collect(Collectors.joining(", "));
@@ -56,11 +57,23 @@ final class Cors implements PlatformHandler {
       preflight(rc, allowed, requestedMethod, request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS));
       return;
     }
-    if (allowed) {
-      headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-      headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, String.join(", ", EXPOSED));
-    }
+    if (allowed) grant(headers, origin);
     rc.next();
+  }
+
+  /**
+   * The CORS headers of an answer given before the router (a refused request line, path or query):
+   * the browser shows the problem to a page of an allowed origin instead of a network error.
+   */
+  void decorate(HttpServerRequest request, MultiMap headers) {
+    headers.set(HttpHeaders.VARY, "Origin");
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    if (origin != null && origins.contains(origin.toLowerCase(Locale.ROOT))) grant(headers, origin);
+  }
+
+  private static void grant(MultiMap headers, String origin) {
+    headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED_VALUE);
   }
 
   private void preflight(RoutingContext rc, boolean allowed, String method, String requestedHeaders) {

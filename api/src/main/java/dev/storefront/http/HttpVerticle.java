@@ -42,9 +42,9 @@ public final class HttpVerticle extends VerticleBase {
         // extension handler out of every connection's pipeline, which each request passed through.
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false);
-    boolean cors = !parts.corsOrigins().isEmpty();
+    Cors cors = parts.corsOrigins().isEmpty() ? null : new Cors(parts.corsOrigins());
     CatalogFastPath fast = parts.fastPath() == null ? null : new CatalogFastPath(parts.fastPath().catalog(),
-        parts.fastPath().responses(), parts.httpMetrics(), parts.accessLog(), cors);
+        parts.fastPath().responses(), parts.httpMetrics(), parts.accessLog(), cors != null);
     RequestGate gate = new RequestGate(ApiRouter.create(vertx, parts), cors, fast);
     HttpServer server = vertx.createHttpServer(options)
         .connectionHandler(connection -> StrictFraming.install(connection, options))

@@ -14,11 +14,11 @@ import io.vertx.core.http.HttpServerRequest;
  * closed after it, since where the next request would start is unknown.
  */
 final class InvalidRequestHandler implements Handler<HttpServerRequest> {
-  private final boolean varyOrigin;
+  private final Cors cors;
 
-  /** {@code varyOrigin}: CORS is on, so every response says it varies by origin. */
-  InvalidRequestHandler(boolean varyOrigin) {
-    this.varyOrigin = varyOrigin;
+  /** {@code cors}: null when CORS is off; otherwise every answer varies by origin and an allowed one gets its grant. */
+  InvalidRequestHandler(Cors cors) {
+    this.cors = cors;
   }
 
   @Override
@@ -31,22 +31,22 @@ final class InvalidRequestHandler implements Handler<HttpServerRequest> {
     if (cause instanceof StrictFraming.UnsupportedVersion) status = 505;
     String detail = cause instanceof StrictFraming.Refused refused ? refused.getMessage()
         : status == 400 ? "The request is not valid HTTP." : null;
-    refuse(request, status, detail, varyOrigin);
+    refuse(request, status, detail, cors);
   }
 
   /** {@link #reject}, then the connection is closed: the request was not one this server can answer in turn. */
-  static void refuse(HttpServerRequest request, int status, String detail, boolean varyOrigin) {
+  static void refuse(HttpServerRequest request, int status, String detail, Cors cors) {
     request.response().putHeader("Connection", "close").endHandler(v -> request.connection().close());
-    reject(request, status, detail, varyOrigin);
+    reject(request, status, detail, cors);
   }
 
   /** A problem answer written before (or instead of) routing, with the headers every response has. */
-  static void reject(HttpServerRequest request, int status, String detail, boolean varyOrigin) {
+  static void reject(HttpServerRequest request, int status, String detail, Cors cors) {
     MultiMap headers = request.response().headers();
     SecurityHeaders.apply(headers, false);
     String requestId = RequestIds.accept(request.getHeader("X-Request-Id"));
     headers.set("X-Request-Id", requestId);
-    if (varyOrigin) headers.set("Vary", "Origin");
+    if (cors != null) cors.decorate(request, headers);
     Problems.send(request.response(), status, Problems.type(status), Problems.title(status), detail, null, requestId);
   }
 }

@@ -17,36 +17,37 @@ import io.vertx.core.http.HttpVersion;
  */
 final class RequestGate implements Handler<HttpServerRequest> {
   private final Handler<HttpServerRequest> router;
-  private final boolean varyOrigin;
+  private final Cors cors;
   private final CatalogFastPath fast;
 
   /** {@code fast} may be null: every request goes to the router. */
-  RequestGate(Handler<HttpServerRequest> router, boolean varyOrigin, CatalogFastPath fast) {
+  /** {@code cors} is null when CORS is off. */
+  RequestGate(Handler<HttpServerRequest> router, Cors cors, CatalogFastPath fast) {
     this.router = router;
-    this.varyOrigin = varyOrigin;
+    this.cors = cors;
     this.fast = fast;
   }
 
   @Override
   public void handle(HttpServerRequest request) {
     if (request.version() != HttpVersion.HTTP_2 && !hostAccepted(request)) {
-      InvalidRequestHandler.refuse(request, 400, HostHeader.REFUSED, varyOrigin);
+      InvalidRequestHandler.refuse(request, 400, HostHeader.REFUSED, cors);
       return;
     }
     if (fast != null && fast.handle(request)) return;
     String path = request.path();
     String query = request.query();
     if (path == null || !path.startsWith("/")) {
-      InvalidRequestHandler.reject(request, 400, "The request target must be an absolute path.", varyOrigin);
+      InvalidRequestHandler.reject(request, 400, "The request target must be an absolute path.", cors);
     } else if (!wellEscaped(path)) {
-      InvalidRequestHandler.reject(request, 400, "The path has a malformed percent-escape.", varyOrigin);
+      InvalidRequestHandler.reject(request, 400, "The path has a malformed percent-escape.", cors);
     } else if (hasDotSegmentOrControl(path)) {
       // The router resolves "..": a handler reading the raw path, and a cache keyed by it, would not.
       InvalidRequestHandler.reject(request, 400,
-          "The path has a dot segment (., .., or their %2e spellings) or a control character.", varyOrigin);
+          "The path has a dot segment (., .., or their %2e spellings) or a control character.", cors);
     } else if (path.length() > 1 && path.endsWith("/")) {
       // The router would answer /x/ as /x: one resource under two URLs, two entries in every cache.
-      InvalidRequestHandler.reject(request, 404, "No such resource.", varyOrigin);
+      InvalidRequestHandler.reject(request, 404, "No such resource.", cors);
     } else if (query != null && !query.isEmpty() && !queryAccepted(request, query)) {
       return;
     } else {
@@ -66,7 +67,7 @@ final class RequestGate implements Handler<HttpServerRequest> {
       TextInputGuard.checkQuery(query);
       return true;
     } catch (ProblemException refused) {
-      InvalidRequestHandler.reject(request, 400, refused.getMessage(), varyOrigin);
+      InvalidRequestHandler.reject(request, 400, refused.getMessage(), cors);
       return false;
     }
   }

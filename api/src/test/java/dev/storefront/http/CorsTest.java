@@ -103,6 +103,19 @@ class CorsTest {
   }
 
   @Test
+  void answersGivenBeforeTheRouterCarryTheGrantToo() {
+    for (String uri : new String[] {"/api/v1/products/7/", "/api/v1/products?q=%ZZ", "/api/v1/products/7/%2e%2e/8"}) {
+      HttpResponse<Buffer> r = t.client.get(uri).putHeader("Origin", SHOP).send().await();
+      assertThat(r.statusCode()).as(uri).isIn(400, 404);
+      assertThat(r.getHeader("Access-Control-Allow-Origin")).as(uri).isEqualTo(SHOP);
+      assertThat(r.getHeader("Access-Control-Expose-Headers")).as(uri).contains("X-Request-Id");
+      assertThat(r.getHeader("Vary")).as(uri).isEqualTo("Origin");
+      HttpResponse<Buffer> elsewhere = t.client.get(uri).putHeader("Origin", "https://evil.example").send().await();
+      assertThat(elsewhere.getHeader("Access-Control-Allow-Origin")).as(uri).isNull();
+    }
+  }
+
+  @Test
   void everyResponseVariesByOrigin() {
     assertThat(getFrom(null, "/api/v1/products/1").getHeader("Vary")).isEqualTo("Origin");
     assertThat(getFrom(SHOP, "/api/v1/products/999999").getHeader("Vary")).isEqualTo("Origin");

@@ -69,14 +69,18 @@ final class EventStream {
     return this;
   }
 
+  /** The headers a stream of {@code kind} starts with, for its GET and its HEAD alike. */
+  static HttpServerResponse headers(HttpServerResponse response, StreamKind kind) {
+    return response.putHeader("Content-Type", "text/event-stream; charset=utf-8")
+        .putHeader("Cache-Control", kind.cacheControl())
+        .putHeader("X-Accel-Buffering", "no");
+  }
+
   /** Sends the headers and the retry hint, then history (after {@code resumeAfter}, if not null) and live events. */
   void open(Long resumeAfter) {
     hub.add(this);
     hub.metrics.opened(kind);
-    response.setChunked(true).setStatusCode(200)
-        .putHeader("Content-Type", "text/event-stream; charset=utf-8")
-        .putHeader("Cache-Control", kind.cacheControl())
-        .putHeader("X-Accel-Buffering", "no");
+    headers(response.setChunked(true).setStatusCode(200), kind);
     response.closeHandler(v -> end("client-closed", null));
     response.exceptionHandler(e -> end("client-closed", null));
     response.write(Buffer.buffer("retry: " + hub.settings.retryMs() + "\n\n"));

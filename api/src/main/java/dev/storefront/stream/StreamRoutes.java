@@ -92,8 +92,7 @@ public final class StreamRoutes implements Feature {
     }
     if (SecurityHeaders.isHead(rc)) {
       // What a GET would start with, and no stream to hold open.
-      rc.response().putHeader("Content-Type", "text/event-stream; charset=utf-8").putHeader("Cache-Control", "no-cache")
-          .end();
+      EventStream.headers(rc.response(), kind).end();
       return;
     }
     String ip = clientIp.of(rc.request());

@@ -115,6 +115,8 @@ class UserStreamTest {
     HttpResponse<Buffer> head = t.client.request(HttpMethod.HEAD, "/api/v1/me/stream?token=" + ticket).send().await();
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.getHeader("Content-Type")).isEqualTo("text/event-stream; charset=utf-8");
+    assertThat(head.getHeader("Cache-Control")).as("as the GET: a user's stream is never stored").isEqualTo("no-cache, no-store");
+    assertThat(head.getHeader("X-Accel-Buffering")).isEqualTo("no");
     assertThat(t.client.request(HttpMethod.HEAD, "/api/v1/me/stream?token=" + ticket + "x").send().await().statusCode())
         .isEqualTo(401);
     try (SseClient stream = stream("?token=" + ticket, Map.of())) {

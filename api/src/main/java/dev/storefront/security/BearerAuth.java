@@ -22,6 +22,8 @@ public final class BearerAuth implements JWTAuthHandler {
   public static final String REALM = "storefront";
   private static final String PRESENTED = "bearer.presented";
   private static final Pattern BEARER_SCHEME = Pattern.compile("(?i)bearer(?: .*)?");
+  /** A bearer credential with a token in it: only then is a refusal about a token (RFC 6750 3.1). */
+  private static final Pattern BEARER_TOKEN = Pattern.compile("(?i)bearer +\\S.*");
   private static final Pattern COMPACT_JWS = Pattern.compile("(?i)bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
   private final JWTAuthHandler verifier;
@@ -50,7 +52,7 @@ public final class BearerAuth implements JWTAuthHandler {
     if (lines.size() == 1 && !BEARER_SCHEME.matcher(lines.get(0)).matches()) {
       return unauthorized("Only bearer access tokens are accepted here.");
     }
-    rc.put(PRESENTED, Boolean.TRUE);
+    if (lines.size() > 1 || BEARER_TOKEN.matcher(lines.get(0)).matches()) rc.put(PRESENTED, Boolean.TRUE);
     if (lines.size() > 1 || !COMPACT_JWS.matcher(lines.get(0)).matches()) {
       return unauthorized("The access token is not valid.");
     }
@@ -78,7 +80,7 @@ public final class BearerAuth implements JWTAuthHandler {
    */
   public static void tokenRefused(RoutingContext rc) {
     List<String> lines = rc.request().headers().getAll(HttpHeaders.AUTHORIZATION);
-    if (lines.size() == 1 && BEARER_SCHEME.matcher(lines.get(0)).matches()) rc.put(PRESENTED, Boolean.TRUE);
+    if (lines.size() == 1 && BEARER_TOKEN.matcher(lines.get(0)).matches()) rc.put(PRESENTED, Boolean.TRUE);
   }
 
   /**

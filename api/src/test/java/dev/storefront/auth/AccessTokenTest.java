@@ -235,10 +235,15 @@ class AccessTokenTest {
     HttpResponse<Buffer> basic = meWith("Basic dXNlcjpwYXNz");
     assertThat(basic.statusCode()).isEqualTo(401);
     assertThat(basic.getHeader("WWW-Authenticate")).as("another scheme").isEqualTo(CHALLENGE);
+    for (String empty : new String[] {"Bearer", "Bearer ", "bearer   "}) {
+      HttpResponse<Buffer> r = meWith(empty);
+      assertThat(r.statusCode()).as(empty).isEqualTo(401);
+      assertThat(r.getHeader("WWW-Authenticate")).as("no token sent: no error code (RFC 6750 3.1)").isEqualTo(CHALLENGE);
+    }
 
     long now = System.currentTimeMillis() / 1000;
     String expired = sign(es256(), claims().put("iat", now - 3600).put("exp", now - 60), serverKey);
-    for (String refused : new String[] {"Bearer " + expired, "Bearer", "Bearer ", "Bearer a b", "Bearer a.b.c.d",
+    for (String refused : new String[] {"Bearer " + expired, "Bearer a b", "Bearer a.b.c.d",
         "Bearer  " + tokens.getString("accessToken"), "Bearer not-a-token", "Bearer " + tokens.getString("accessToken") + "=="}) {
       HttpResponse<Buffer> r = meWith(refused);
       assertThat(r.statusCode()).as(refused).isEqualTo(401);

@@ -35,6 +35,7 @@ public final class ApiRouter {
     builder.rootHandler(new BodyWhenPresent(parts.bodyLimitBytes()));
     builder.rootHandler(new RequestMediaType(parts.contract()));
     builder.rootHandler(new TextInputGuard(parts.contract()));
+    builder.rootHandler(new SingleQueryValues(parts.contract()));
     builder.rootHandler(parts.authRateLimit());
     builder.security("bearerAuth").httpHandler(new BearerAuth(parts.bearerTokens()));
     for (Feature feature : parts.features()) feature.bind(builder);

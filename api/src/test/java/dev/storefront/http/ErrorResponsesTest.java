@@ -91,6 +91,17 @@ class ErrorResponsesTest {
   }
 
   @Test
+  void aSingleValuedQueryParameterGivenTwiceIs400NamingIt() {
+    String[][] cases = {{"/api/v1/product-facets?category=1&category=2", "category"},
+        {"/api/v1/products?page=1&page=2", "page"}, {"/api/v1/inventory/stream?lastEventId=1&lastEventId=2", "lastEventId"},
+        {"/api/v1/inventory/stream?products=1&products=2", "products"}};
+    for (String[] c : cases) {
+      JsonObject problem = problem(get(c[0]), 400, "invalid-request");
+      assertThat(problem.getString("detail")).as(c[0]).isEqualTo(c[1] + ": must be given at most once");
+    }
+  }
+
+  @Test
   void pricesThatAreNotWholeCentsAre400NotA500() {
     for (String price : new String[] {"0.001", "12.345", "0"}) {
       problem(t.send(HttpMethod.PATCH, "/api/v1/admin/products/4", Buffer.buffer("{\"price\": " + price + "}"), true),

@@ -256,18 +256,7 @@ class CheckoutTest {
     Future<HttpResponse<Buffer>> checkout;
     try (Connection withdrawal = sql.begin()) {
       withdrawal.createStatement().executeUpdate("UPDATE products SET active = false WHERE id = 43");
-      String xid;
-      try (ResultSet rs = withdrawal.createStatement().executeQuery("SELECT pg_current_xact_id()::xid::text")) {
-        rs.next();
-        xid = rs.getString(1);
-      }
-      checkout = shoppers.checkoutAsync(a, key(), new JsonObject().put("shippingAddress", Shoppers.address()).toBuffer());
-      long deadline = System.currentTimeMillis() + 10_000;
-      while (sql.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted "
-          + "AND transactionid::text = ?", xid) == 0) {
-        assertThat(System.currentTimeMillis()).as("the checkout waits for the product row").isLessThan(deadline);
-        Thread.sleep(20);
-      }
+      checkout = checkoutWaitingOn(withdrawal, a);
       withdrawal.commit();
     }
     HttpResponse<Buffer> r = Shoppers.checked(checkout.await());
@@ -288,18 +277,7 @@ class CheckoutTest {
     Future<HttpResponse<Buffer>> added;
     try (Connection held = sql.begin()) {
       held.createStatement().executeQuery("SELECT id FROM products WHERE id = 44 FOR UPDATE").close();
-      String xid;
-      try (ResultSet rs = held.createStatement().executeQuery("SELECT pg_current_xact_id()::xid::text")) {
-        rs.next();
-        xid = rs.getString(1);
-      }
-      checkout = shoppers.checkoutAsync(a, key(), new JsonObject().put("shippingAddress", Shoppers.address()).toBuffer());
-      long deadline = System.currentTimeMillis() + 10_000;
-      while (sql.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted "
-          + "AND transactionid::text = ?", xid) == 0) {
-        assertThat(System.currentTimeMillis()).as("the checkout waits for the product row").isLessThan(deadline);
-        Thread.sleep(20);
-      }
+      checkout = checkoutWaitingOn(held, a);
       added = shoppers.putItemAsync(a, 45, 2);
       Thread.sleep(300); // time for the addition to commit, were it not made to wait for the checkout
       held.commit();
@@ -312,5 +290,22 @@ class CheckoutTest {
     assertThat(cart).as("the acknowledged line is in the cart, not lost with the ordered one").hasSize(1);
     assertThat(cart.getJsonObject(0).getLong("productId")).isEqualTo(45);
     assertThat(cart.getJsonObject(0).getInteger("quantity")).isEqualTo(2);
+  }
+
+  /** Starts a checkout for {@code s} and returns once it waits for a row lock that {@code held}'s transaction holds. */
+  private static Future<HttpResponse<Buffer>> checkoutWaitingOn(Connection held, Shopper s) throws Exception {
+    String xid;
+    try (ResultSet rs = held.createStatement().executeQuery("SELECT pg_current_xact_id()::xid::text")) {
+      rs.next();
+      xid = rs.getString(1);
+    }
+    var checkout = shoppers.checkoutAsync(s, key(), new JsonObject().put("shippingAddress", Shoppers.address()).toBuffer());
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (sql.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted "
+        + "AND transactionid::text = ?", xid) == 0) {
+      assertThat(System.currentTimeMillis()).as("the checkout waits for the product row").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    return checkout;
   }
 }

@@ -8,6 +8,7 @@ import dev.storefront.security.BearerAuth;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -64,7 +65,15 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return;
     }
     int status = statusOf(rc, failure);
-    if (status == 405) rc.response().putHeader("Allow", routes.allowOf(rc.normalizedPath()));
+    if (status == 405) {
+      String allow = routes.allowOf(rc.normalizedPath());
+      rc.response().putHeader("Allow", allow);
+      if (rc.request().method() == HttpMethod.OPTIONS && allow.contains("OPTIONS")) {
+        // A plain OPTIONS (no preflight) asks what the resource supports, and Allow says it (RFC 9110 9.3.7).
+        rc.response().setStatusCode(204).end();
+        return;
+      }
+    }
     String detail = status < 500 ? clientDetail(routes.operationOf(rc.request().path(), rc.request().method()), status,
         failure) : null;
     if (status >= 500) {

@@ -148,6 +148,15 @@ class CorsTest {
   }
 
   @Test
+  void aPlainOptionsRequestIsAnsweredWithWhatTheResourceAllows() {
+    HttpResponse<Buffer> r = t.client.request(HttpMethod.OPTIONS, "/api/v1/products/7").send().await();
+    assertThat(r.statusCode()).isEqualTo(204);
+    assertThat(r.getHeader("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+    assertThat(r.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(t.client.request(HttpMethod.OPTIONS, "/no/such/path").send().await().statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void aRefusedPreflightIs403Problem() {
     refused(preflight("https://evil.example", "POST", null));
     refused(preflight("null", "GET", null));

@@ -30,7 +30,7 @@ final class RequestMediaType implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext rc) {
     HttpServerRequest request = rc.request();
-    RequestBody declared = rc.body() == null || rc.body().length() <= 0 ? null : declaredBody(request);
+    RequestBody declared = rc.body() == null || rc.body().length() <= 0 ? null : declaredBody(rc);
     if (declared == null) {
       rc.next();
       return;
@@ -51,9 +51,8 @@ final class RequestMediaType implements Handler<RoutingContext> {
     rc.next();
   }
 
-  private RequestBody declaredBody(HttpServerRequest request) {
-    String path = request.path();
-    Operation operation = path == null ? null : contract.findOperation(path, request.method());
+  private RequestBody declaredBody(RoutingContext rc) {
+    Operation operation = RequestOperation.of(rc, contract);
     return operation == null ? null : operation.getRequestBody();
   }
 

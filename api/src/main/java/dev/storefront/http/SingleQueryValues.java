@@ -27,8 +27,7 @@ final class SingleQueryValues implements Handler<RoutingContext> {
   public void handle(RoutingContext rc) {
     HttpServerRequest request = rc.request();
     String query = request.query();
-    Operation operation = query == null || query.isEmpty() || request.path() == null ? null
-        : contract.findOperation(request.path(), request.method());
+    Operation operation = query == null || query.isEmpty() ? null : RequestOperation.of(rc, contract);
     if (operation != null) {
       MultiMap params = rc.queryParams();
       for (Parameter parameter : operation.getParameters()) {

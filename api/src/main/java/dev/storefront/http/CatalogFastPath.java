@@ -44,20 +44,37 @@ final class CatalogFastPath {
     this.cors = cors;
   }
 
+  /** A cached page a request may be answered with, and the route template it is counted under. */
+  record Hit(CachedBody body, String route) {}
+
   /** True when the request was answered here. */
   boolean handle(HttpServerRequest request) {
-    if (request.method() != HttpMethod.GET || !plain(request.headers())) return false;
-    String path = request.path();
-    String query = request.query();
+    if (request.method() != HttpMethod.GET) return false;
+    Hit hit = lookup(request.path(), request.query(), request.headers());
+    if (hit == null) return false;
+    answer(request, hit);
+    return true;
+  }
+
+  /**
+   * The cached page for a GET of {@code path} and {@code query} (null when there is no '?') with
+   * these request headers, or null when the request must go to the router.
+   */
+  Hit lookup(String path, String query, MultiMap headers) {
+    if (!plain(headers)) return null;
     if (query == null && path.startsWith(PRODUCT_PREFIX)) {
       long id = productId(path);
-      return id > 0 && answer(request, catalog.cachedProduct(id), PDP_ROUTE);
+      return id > 0 ? hit(catalog.cachedProduct(id), PDP_ROUTE) : null;
     }
     if (query != null && path.equals(PRODUCTS)) {
       ProductListQuery listing = listing(query);
-      return listing != null && answer(request, catalog.cachedList(listing), PRODUCTS);
+      return listing != null ? hit(catalog.cachedList(listing), PRODUCTS) : null;
     }
-    return false;
+    return null;
+  }
+
+  private static Hit hit(CachedBody body, String route) {
+    return body == null || body.isEmpty() ? null : new Hit(body, route);
   }
 
   private boolean plain(MultiMap in) {
@@ -122,21 +139,37 @@ final class CatalogFastPath {
     return true;
   }
 
-  private boolean answer(HttpServerRequest request, CachedBody body, String route) {
-    if (body == null || body.isEmpty()) return false;
+  private void answer(HttpServerRequest request, Hit hit) {
     long start = System.nanoTime();
-    String requestId = RequestIds.accept(request.getHeader(X_REQUEST_ID));
+    String requestId = requestId(request.headers());
     HttpServerResponse response = request.response();
     MultiMap out = response.headers();
     out.add(X_REQUEST_ID, requestId);
     // As Cors does for every response while CORS is on (a request with an Origin never gets here).
     if (cors) out.add(HttpHeaders.VARY, ORIGIN);
     SecurityHeaders.apply(out, false);
-    int status = responses.send(request, response, body);
-    long nanos = System.nanoTime() - start;
-    metrics.record("GET", route, status, nanos);
-    metrics.fastPath();
-    if (accessLog != null) accessLog.log(requestId, "GET", route, status, nanos / 1_000_000.0);
-    return true;
+    int status = responses.send(request, response, hit.body());
+    answered(hit, status, start, requestId, false);
+  }
+
+  /** The caller's request id when it is safe to echo, else a new one. */
+  static String requestId(MultiMap requestHeaders) {
+    return RequestIds.accept(requestHeaders.get(X_REQUEST_ID));
+  }
+
+  /** Counts and logs an answer given here or by {@link CatalogWire}, as the router does its own. */
+  void answered(Hit hit, int status, long startNanos, String requestId, boolean onConnection) {
+    long nanos = System.nanoTime() - startNanos;
+    metrics.record("GET", hit.route(), status, nanos);
+    metrics.fastPath(onConnection);
+    if (accessLog != null) accessLog.log(requestId, "GET", hit.route(), status, nanos / 1_000_000.0);
+  }
+
+  CachedResponses responses() {
+    return responses;
+  }
+
+  boolean cors() {
+    return cors;
   }
 }

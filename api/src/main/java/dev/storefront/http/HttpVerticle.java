@@ -46,8 +46,12 @@ public final class HttpVerticle extends VerticleBase {
     CatalogFastPath fast = parts.fastPath() == null ? null : new CatalogFastPath(parts.fastPath().catalog(),
         parts.fastPath().responses(), parts.httpMetrics(), parts.accessLog(), cors != null);
     RequestGate gate = new RequestGate(ApiRouter.create(vertx, parts), cors, fast);
+    WireAnswers answers = fast == null ? null : new WireAnswers(cors != null, fast.responses().cacheControl());
     HttpServer server = vertx.createHttpServer(options)
-        .connectionHandler(connection -> StrictFraming.install(connection, options))
+        .connectionHandler(connection -> {
+          StrictFraming.install(connection, options);
+          if (fast != null) CatalogWire.install(connection, options, fast, answers, listeners::draining);
+        })
         .requestHandler(request -> {
           if (listeners.draining()) request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
           gate.handle(request);

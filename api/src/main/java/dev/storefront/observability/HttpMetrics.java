@@ -1,5 +1,6 @@
 package dev.storefront.observability;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,18 +16,29 @@ public final class HttpMetrics {
 
   private final MeterRegistry registry;
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, Timer[]>> byRoute = new ConcurrentHashMap<>();
-  private final io.micrometer.core.instrument.Counter fastPath;
+  private final Counter onConnection;
+  private final Counter onRequest;
 
   public HttpMetrics(MeterRegistry registry) {
     this.registry = registry;
-    this.fastPath = io.micrometer.core.instrument.Counter.builder("http_fast_path_responses")
-        .description("Requests answered by the catalog fast path, before the router (also counted in http_server_requests)")
+    this.onConnection = fastPathCounter(registry, "connection");
+    this.onRequest = fastPathCounter(registry, "request");
+  }
+
+  private static Counter fastPathCounter(MeterRegistry registry, String stage) {
+    return Counter.builder("http_fast_path_responses")
+        .description("Requests answered by the catalog fast path, before the router (also counted in "
+            + "http_server_requests): on the connection, or once Vert.x has made a request of them")
+        .tag("stage", stage)
         .register(registry);
   }
 
-  /** A response sent by the catalog fast path; {@link #record} is called for it as well. */
-  public void fastPath() {
-    fastPath.increment();
+  /**
+   * A response sent by the catalog fast path, on the connection before Vert.x made a request of it
+   * or from that request; {@link #record} is called for it as well.
+   */
+  public void fastPath(boolean onConnection) {
+    (onConnection ? this.onConnection : onRequest).increment();
   }
 
   public void record(String method, String route, int status, long nanos) {

@@ -38,26 +38,48 @@ public final class CachedResponses {
   /** The same, outside the router (the catalog fast path); returns the status sent. */
   public int send(HttpServerRequest request, HttpServerResponse response, CachedBody body) {
     MultiMap in = request.headers();
-    Buffer gzip = body.gzip();
-    boolean zipped = gzip != null && EntityTags.acceptsGzip(EntityTags.list(in, HttpHeaders.ACCEPT_ENCODING));
+    boolean zipped = zipped(in, body);
     CharSequence etag = zipped ? body.gzipEtag() : body.etag();
-    // Added, not set: no handler before this one writes these (sets look the name up first).
+    boolean notModified = notModified(in, etag);
     MultiMap out = response.headers();
-    out.add(HttpHeaders.VARY, ACCEPT_ENCODING);
-    out.add(HttpHeaders.ETAG, etag);
-    if (!out.contains(HttpHeaders.CACHE_CONTROL)) out.set(HttpHeaders.CACHE_CONTROL, cacheControl);
-    String ifNoneMatch = EntityTags.list(in, HttpHeaders.IF_NONE_MATCH);
-    if (ifNoneMatch != null && EntityTags.anyMatches(ifNoneMatch, etag)) {
+    // A response marked no-store before this (one with credentials, see SecurityHeaders) keeps it.
+    entityHeaders(out, etag, out.contains(HttpHeaders.CACHE_CONTROL) ? null : cacheControl, notModified, zipped);
+    if (notModified) {
       response.setStatusCode(304).end();
       return 304;
     }
-    out.add(HttpHeaders.CONTENT_TYPE, Responses.APPLICATION_JSON);
-    if (zipped) {
-      out.add(HttpHeaders.CONTENT_ENCODING, GZIP);
-      response.end(gzip);
-    } else {
-      response.end(body.plain());
-    }
+    response.end(zipped ? body.gzip() : body.plain());
     return 200;
+  }
+
+  /** Whether the request gets the gzip bytes: there are some and the client takes them. */
+  public static boolean zipped(MultiMap in, CachedBody body) {
+    return body.gzip() != null && EntityTags.acceptsGzip(EntityTags.list(in, HttpHeaders.ACCEPT_ENCODING));
+  }
+
+  /** Whether {@code If-None-Match} names {@code etag}, the tag of the encoding the request gets. */
+  public static boolean notModified(MultiMap in, CharSequence etag) {
+    String ifNoneMatch = EntityTags.list(in, HttpHeaders.IF_NONE_MATCH);
+    return ifNoneMatch != null && EntityTags.anyMatches(ifNoneMatch, etag);
+  }
+
+  /** The {@code Cache-Control} value of public catalog reads. */
+  public CharSequence cacheControl() {
+    return cacheControl;
+  }
+
+  /**
+   * The headers of a cached representation, in the order they are sent; a 304 has no content
+   * headers, and a null {@code cacheControl} leaves out that header. Added, not set: nothing before
+   * writes these names (a set looks the name up first). Content-Length is left to the writer.
+   */
+  public static void entityHeaders(MultiMap out, CharSequence etag, CharSequence cacheControl, boolean notModified,
+      boolean zipped) {
+    out.add(HttpHeaders.VARY, ACCEPT_ENCODING);
+    out.add(HttpHeaders.ETAG, etag);
+    if (cacheControl != null) out.add(HttpHeaders.CACHE_CONTROL, cacheControl);
+    if (notModified) return;
+    out.add(HttpHeaders.CONTENT_TYPE, Responses.APPLICATION_JSON);
+    if (zipped) out.add(HttpHeaders.CONTENT_ENCODING, GZIP);
   }
 }

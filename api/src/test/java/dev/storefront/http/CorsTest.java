@@ -87,17 +87,21 @@ class CorsTest {
     assertThat(r.getHeader("Vary")).isEqualTo("Origin");
   }
 
+  private static double fastPathResponses() {
+    return t.app.registry().get("http_fast_path_responses").counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
   @Test
   void aCachedProductStillGetsTheCorsHeadersWhenAskedFromAnOrigin() {
     getFrom(null, "/api/v1/products/2"); // now in this process's L1: a fast-path hit without an Origin
-    double fastBefore = t.app.registry().get("http_fast_path_responses").counter().count();
+    double fastBefore = fastPathResponses();
     for (String origin : new String[] {SHOP, "https://evil.example"}) {
       HttpResponse<Buffer> r = getFrom(origin, "/api/v1/products/2");
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.getHeader("Access-Control-Allow-Origin")).as(origin).isEqualTo(SHOP.equals(origin) ? SHOP : null);
       assertThat(r.headers().getAll("Vary")).as(origin).contains("Origin");
     }
-    assertThat(t.app.registry().get("http_fast_path_responses").counter().count())
+    assertThat(fastPathResponses())
         .as("requests with an Origin go through the router's CORS handling").isEqualTo(fastBefore);
     assertThat(getFrom(null, "/api/v1/products/2").headers().getAll("Vary")).contains("Origin", "Accept-Encoding");
   }

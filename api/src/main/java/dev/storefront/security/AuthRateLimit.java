@@ -1,14 +1,16 @@
 package dev.storefront.security;
 
 import dev.storefront.web.ProblemException;
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Rate limits on {@code /api/v1/auth/*}, per client IP: one window per endpoint and one across all
- * of them (the ceiling), shared by every instance through Redis. Answers carry
+ * of them (the ceiling), shared by every instance through Redis. A request counts against both
+ * windows or, when either refuses it, against neither. Answers carry
  * {@code RateLimit-Limit/Remaining/Reset}; refusals are 429 with {@code Retry-After}. With Redis
  * unreachable the endpoints answer 503: these limits fail closed.
  */
@@ -16,7 +18,7 @@ public final class AuthRateLimit implements Handler<RoutingContext> {
   static final String PREFIX = "/api/v1/auth/";
   private static final long MINUTE_MS = 60_000;
   /** Budgets exist for these names only, so odd paths cannot mint fresh keys. */
-  private static final java.util.Map<String, String> ENDPOINTS = java.util.Map.of(
+  private static final Map<String, String> ENDPOINTS = Map.of(
       "signup", "signup", "login", "login", "refresh", "refresh", "logout", "logout");
 
   private final SecurityCounters counters;
@@ -40,10 +42,11 @@ public final class AuthRateLimit implements Handler<RoutingContext> {
     }
     String ip = ClientIp.bucket(clientIp.of(rc.request()));
     String endpoint = ENDPOINTS.getOrDefault(path.substring(PREFIX.length()).replaceAll("/+$", ""), "other");
-    counters.hit("rl:all:" + ip, MINUTE_MS, ceiling)
-        .compose(all -> all.allowed()
-            ? counters.hit("rl:" + endpoint + ":" + ip, MINUTE_MS, perEndpoint).map(one -> tighter(one, all))
-            : Future.succeededFuture(all))
+    // One hash slot per address ({ip}), so one script can judge both windows: a request either
+    // window refuses counts against neither, and parallel requests cannot slip between two checks.
+    String slot = "rl:{" + ip + "}:";
+    counters.hitAll(List.of(slot + "all", slot + endpoint), MINUTE_MS, List.of((long) ceiling, (long) perEndpoint))
+        .map(windows -> binding(windows.get(0), windows.get(1)))
         .onSuccess(window -> {
           HttpServerResponse response = rc.response();
           response.putHeader("RateLimit-Limit", Long.toString(window.limit()))
@@ -60,7 +63,10 @@ public final class AuthRateLimit implements Handler<RoutingContext> {
         .onFailure(rc::fail);
   }
 
-  private static SecurityCounters.Window tighter(SecurityCounters.Window one, SecurityCounters.Window all) {
+  /** The window the answer reports: the one that refused (the later to free up if both did), else the one with less left. */
+  private static SecurityCounters.Window binding(SecurityCounters.Window all, SecurityCounters.Window one) {
+    if (!all.allowed() && !one.allowed()) return all.resetSeconds() > one.resetSeconds() ? all : one;
+    if (!all.allowed()) return all;
     if (!one.allowed()) return one;
     return all.remaining() < one.remaining() ? all : one;
   }

@@ -6,6 +6,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,24 +20,37 @@ public final class SecurityCounters {
   /** {@code allowed}, the events left in the window, and the seconds until one frees up. */
   public record Window(boolean allowed, long limit, long count, long remaining, long resetSeconds) {}
 
+  // KEYS: the windows; ARGV: window ms, event id, then one limit per key. The event is recorded in
+  // every window or in none: a request one window refuses must not use up another's budget.
   private static final String HIT = """
       local t = redis.call('TIME')
       local now = t[1] * 1000 + math.floor(t[2] / 1000)
       local window = tonumber(ARGV[1])
-      local limit = tonumber(ARGV[2])
-      redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-      local count = redis.call('ZCARD', KEYS[1])
-      local allowed = 0
-      if count < limit then
-        redis.call('ZADD', KEYS[1], now, now .. '-' .. ARGV[3])
-        redis.call('PEXPIRE', KEYS[1], window)
-        count = count + 1
-        allowed = 1
+      local counts, verdicts, allowed = {}, {}, 1
+      for i, key in ipairs(KEYS) do
+        redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+        counts[i] = redis.call('ZCARD', key)
+        verdicts[i] = 1
+        if counts[i] >= tonumber(ARGV[i + 2]) then
+          verdicts[i] = 0
+          allowed = 0
+        end
       end
-      local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-      local reset = 0
-      if oldest[2] then reset = tonumber(oldest[2]) + window - now end
-      return {allowed, count, reset}
+      local result = {}
+      for i, key in ipairs(KEYS) do
+        if allowed == 1 then
+          redis.call('ZADD', key, now, now .. '-' .. ARGV[2])
+          redis.call('PEXPIRE', key, window)
+          counts[i] = counts[i] + 1
+        end
+        local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+        local reset = 0
+        if oldest[2] then reset = tonumber(oldest[2]) + window - now end
+        table.insert(result, verdicts[i])
+        table.insert(result, counts[i])
+        table.insert(result, reset)
+      end
+      return result
       """;
 
   private final Redis redis;
@@ -51,15 +65,29 @@ public final class SecurityCounters {
 
   /** Records one event if fewer than {@code limit} happened in the window. */
   public Future<Window> hit(String key, long windowMs, long limit) {
-    return eval(HIT, key, Long.toString(windowMs), Long.toString(limit), suffix()).map(r -> {
-      boolean allowed = r.get(0).toInteger() == 1;
-      long count = r.get(1).toLong();
-      return new Window(allowed, limit, count, Math.max(0, limit - count), seconds(r.get(2).toLong()));
-    });
+    return hitAll(List.of(key), windowMs, List.of(limit)).map(windows -> windows.get(0));
   }
 
-  private Future<Response> eval(String script, String key, String... args) {
-    return eval(script, List.of(key), args);
+  /**
+   * Records one event in every window, atomically, if each holds fewer than its limit, else in none.
+   * Returns each window as it stands afterwards, {@code allowed} being that window's own verdict;
+   * the event counted only if all of them allowed it. The keys must share one hash slot.
+   */
+  public Future<List<Window>> hitAll(List<String> keys, long windowMs, List<Long> limits) {
+    String[] args = new String[2 + limits.size()];
+    args[0] = Long.toString(windowMs);
+    args[1] = suffix();
+    for (int i = 0; i < limits.size(); i++) args[i + 2] = Long.toString(limits.get(i));
+    return eval(HIT, keys, args).map(r -> {
+      List<Window> windows = new ArrayList<>(keys.size());
+      for (int i = 0; i < keys.size(); i++) {
+        long limit = limits.get(i);
+        long count = r.get(3 * i + 1).toLong();
+        windows.add(new Window(r.get(3 * i).toInteger() == 1, limit, count, Math.max(0, limit - count),
+            seconds(r.get(3 * i + 2).toLong())));
+      }
+      return windows;
+    });
   }
 
   /** Runs a script on keys of this namespace (the caller keeps multi-key scripts in one hash slot). */

@@ -6,9 +6,12 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.format.DateTimeFormatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Sign-up, sign-in, token refresh and sign-out. Password hashing runs on worker threads. */
 public final class AuthService {
+  private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
   private final UserRepository users;
   private final RefreshTokens refreshTokens;
   private final AccessTokens accessTokens;
@@ -46,17 +49,19 @@ public final class AuthService {
   public Future<JsonObject> login(String rawEmail, String password, String captchaToken, String ip) {
     String email = EmailAddress.normalize(rawEmail);
     return throttle.begin(email, ip).compose(attempt -> {
-      Future<Row> verified = (attempt.captchaRequired() ? requireCaptcha(captchaToken, ip) : Future.<Void>succeededFuture())
+      Future<SignIn> verified = (attempt.captchaRequired() ? requireCaptcha(captchaToken, ip) : Future.<Void>succeededFuture())
           .compose(v -> users.byEmail(email))
           // Unknown emails are checked against a dummy hash: same work, same answer.
           .compose(row -> verifyPassword(password, row == null ? null : row.getString("password_hash"))
-              .map(ok -> ok ? row : null))
+              .map(match -> match == Match.NONE ? null : new SignIn(row, match == Match.OUTDATED)))
           // Refused before or without a password verdict (captcha, overload, outage): not a failure.
           .recover(e -> throttle.withdraw(attempt).transform(ignored -> Future.failedFuture(e)));
-      return verified.compose(row -> row == null
+      return verified.compose(signIn -> signIn == null
           // The verdict stands even if recording it fails: the attempt then counts while pending.
           ? throttle.failed(attempt).transform(ignored -> Future.failedFuture(invalidCredentials()))
-          : throttle.succeeded(attempt).compose(v -> tokens(row.getLong("id"), row.getString("role"))));
+          : throttle.succeeded(attempt)
+              .compose(v -> signIn.hashOutdated() ? upgradeHash(signIn.row(), password) : Future.succeededFuture())
+              .compose(v -> tokens(signIn.row().getLong("id"), signIn.row().getString("role"))));
     });
   }
 
@@ -84,15 +89,43 @@ public final class AuthService {
     return VisibleText.required("displayName", raw);
   }
 
+  /** How a password matched its account's hash: not at all, or in a form worth re-hashing now. */
+  private enum Match { NONE, CURRENT, OUTDATED }
+
+  private record SignIn(Row row, boolean hashOutdated) {}
+
   /**
    * Hashes are of the NFKC form ({@link PasswordPolicy#normalize}); accounts made before that were
    * hashed as typed, so a password that normalisation changes is also tried as typed, for unknown
    * emails too (against the dummy), so the extra work says nothing about whether the account exists.
+   * A match as typed, or against weaker parameters than today's, is {@link Match#OUTDATED}.
    */
-  private Future<Boolean> verifyPassword(String typed, String stored) {
+  private Future<Match> verifyPassword(String typed, String stored) {
     String normalized = PasswordPolicy.normalize(typed);
-    return hashing.verify(normalized, stored).compose(ok -> ok || normalized.equals(typed)
-        ? Future.succeededFuture(ok) : hashing.verify(typed, stored));
+    return hashing.verify(normalized, stored).compose(ok -> {
+      if (ok) return Future.succeededFuture(PasswordHasher.isWeakerThanCurrent(stored) ? Match.OUTDATED : Match.CURRENT);
+      if (normalized.equals(typed)) return Future.succeededFuture(Match.NONE);
+      return hashing.verify(typed, stored).map(asTyped -> asTyped ? Match.OUTDATED : Match.NONE);
+    });
+  }
+
+  /**
+   * Stores a hash of the normalised password with today's parameters, on the hashing pool like any
+   * other hash, and only over the hash that was verified (a password changed meanwhile stays).
+   * The sign-in has succeeded either way: a failed upgrade is retried at the next one.
+   */
+  private Future<Void> upgradeHash(Row row, String typed) {
+    long id = row.getLong("id");
+    return hashing.hash(PasswordPolicy.normalize(typed))
+        .compose(fresh -> users.upgradePasswordHash(id, row.getString("password_hash"), fresh))
+        .<Void>mapEmpty()
+        .recover(e -> {
+          // A full hashing queue is load refused by design: logging it would make a line per sign-in in a flood.
+          if (!(e instanceof ProblemException p && p.isShed())) {
+            LOG.warn("password hash upgrade for user {} failed: {}", id, e.toString());
+          }
+          return Future.succeededFuture();
+        });
   }
 
   private Future<Void> requireCaptcha(String token, String ip) {

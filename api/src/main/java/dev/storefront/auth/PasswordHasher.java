@@ -9,7 +9,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id at OWASP's minimum (19 MiB, 2 iterations, 1 lane), stored in the PHC string format so
- * the parameters travel with the hash and can be raised later. CPU- and memory-heavy by design:
+ * the parameters travel with the hash and can be raised later (a sign-in re-hashes a password
+ * whose stored hash is weaker, see {@link #isWeakerThanCurrent}). CPU- and memory-heavy by design:
  * call it off the event loop.
  */
 public final class PasswordHasher {
@@ -26,33 +27,53 @@ public final class PasswordHasher {
   private final String dummy = hash("not-a-real-password-" + System.nanoTime());
 
   public String hash(String password) {
+    return hash(password, MEMORY_KIB, ITERATIONS, PARALLELISM);
+  }
+
+  /** A hash with the given parameters: the current ones, or (tests) the weaker ones of older accounts. */
+  String hash(String password, int memoryKib, int iterations, int parallelism) {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
-    byte[] out = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
-    return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
+    byte[] out = derive(password, salt, memoryKib, iterations, parallelism);
+    return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
         + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(out);
   }
 
   /** Checks {@code password} against a stored hash, or against a dummy one when {@code stored} is null. */
   public boolean verify(String password, String stored) {
     boolean known = stored != null;
-    String[] parts = (known ? stored : dummy).split("\\$");
-    if (parts.length != 6 || !"argon2id".equals(parts[1])) return false;
-    int m = 0;
-    int t = 0;
-    int p = 0;
-    for (String kv : parts[3].split(",")) {
-      String[] pair = kv.split("=");
-      switch (pair[0]) {
-        case "m" -> m = Integer.parseInt(pair[1]);
-        case "t" -> t = Integer.parseInt(pair[1]);
-        case "p" -> p = Integer.parseInt(pair[1]);
-        default -> { return false; }
+    Phc phc = Phc.parse(known ? stored : dummy);
+    if (phc == null) return false;
+    byte[] actual = derive(password, phc.salt(), phc.memoryKib(), phc.iterations(), phc.parallelism());
+    return MessageDigest.isEqual(phc.hash(), actual) && known;
+  }
+
+  /** True when {@code stored} was made with weaker parameters than {@link #hash(String)} uses now. */
+  public static boolean isWeakerThanCurrent(String stored) {
+    Phc phc = stored == null ? null : Phc.parse(stored);
+    return phc != null && (phc.memoryKib() < MEMORY_KIB || phc.iterations() < ITERATIONS
+        || phc.parallelism() < PARALLELISM || phc.salt().length < SALT_BYTES);
+  }
+
+  /** The parts of a PHC string this hasher writes; null when it is not one. */
+  private record Phc(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
+    static Phc parse(String stored) {
+      String[] parts = stored.split("\\$");
+      if (parts.length != 6 || !"argon2id".equals(parts[1])) return null;
+      int m = 0;
+      int t = 0;
+      int p = 0;
+      for (String kv : parts[3].split(",")) {
+        String[] pair = kv.split("=");
+        switch (pair[0]) {
+          case "m" -> m = Integer.parseInt(pair[1]);
+          case "t" -> t = Integer.parseInt(pair[1]);
+          case "p" -> p = Integer.parseInt(pair[1]);
+          default -> { return null; }
+        }
       }
+      return new Phc(m, t, p, B64D.decode(parts[4]), B64D.decode(parts[5]));
     }
-    byte[] expected = B64D.decode(parts[5]);
-    byte[] actual = derive(password, B64D.decode(parts[4]), m, t, p);
-    return MessageDigest.isEqual(expected, actual) && known;
   }
 
   private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism) {

@@ -13,6 +13,7 @@ public final class UserRepository {
   private static final String BY_EMAIL = SqlFiles.load("auth/user-by-email.sql");
   private static final String BY_ID = SqlFiles.load("auth/user-by-id.sql");
   private static final String UPDATE_PROFILE = SqlFiles.load("auth/update-profile.sql");
+  private static final String UPGRADE_PASSWORD_HASH = SqlFiles.load("auth/upgrade-password-hash.sql");
 
   private final Pool pool;
 
@@ -35,6 +36,15 @@ public final class UserRepository {
 
   public Future<Row> updateProfile(long id, String displayName) {
     return pool.preparedQuery(UPDATE_PROFILE).execute(Tuple.of(id, displayName)).map(UserRepository::first);
+  }
+
+  /**
+   * Replaces the password hash only while it is still {@code oldHash}, so a password changed
+   * meanwhile is never overwritten by a re-hash of the old one. True when it was replaced.
+   */
+  public Future<Boolean> upgradePasswordHash(long id, String oldHash, String newHash) {
+    return pool.preparedQuery(UPGRADE_PASSWORD_HASH).execute(Tuple.of(id, oldHash, newHash))
+        .map(rows -> rows.rowCount() == 1);
   }
 
   private static Row first(RowSet<Row> rows) {

@@ -21,6 +21,16 @@ class PasswordsTest {
   }
 
   @Test
+  void onlyHashesWeakerThanTodaysParametersAreOutdated() {
+    assertThat(PasswordHasher.isWeakerThanCurrent(hasher.hash("correct horse battery staple"))).isFalse();
+    assertThat(PasswordHasher.isWeakerThanCurrent(hasher.hash("correct horse", 8192, 2, 1))).isTrue();
+    assertThat(PasswordHasher.isWeakerThanCurrent(hasher.hash("correct horse", 19456, 1, 1))).isTrue();
+    assertThat(PasswordHasher.isWeakerThanCurrent(hasher.hash("correct horse", 32768, 3, 1))).as("stronger stays").isFalse();
+    assertThat(hasher.verify("correct horse", hasher.hash("correct horse", 8192, 1, 1))).isTrue();
+    assertThat(PasswordHasher.isWeakerThanCurrent(null)).isFalse();
+  }
+
+  @Test
   void longPasswordsAreUsedWholeNotTruncated() {
     String longOne = "x".repeat(127) + "A";
     String hash = hasher.hash(longOne);

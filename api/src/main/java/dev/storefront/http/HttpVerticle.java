@@ -50,6 +50,7 @@ public final class HttpVerticle extends VerticleBase {
     HttpServer server = vertx.createHttpServer(options)
         .connectionHandler(connection -> {
           StrictFraming.install(connection, options);
+          FlushBeforeClose.install(connection);
           if (fast != null) CatalogWire.install(connection, options, fast, answers, listeners::draining);
         })
         .requestHandler(request -> {

@@ -296,4 +296,22 @@ class ProtocolEdgesTest {
         || e.getFormattedMessage().contains("could not be read")).hasSize(3);
     assertThat(logged.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
   }
+
+  @Test
+  void aBrokenChunkedBodyGetsItsWhole400BeforeTheConnectionCloses() {
+    String broken = "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n";
+    for (String target : new String[] {"POST /api/v1/auth/logout", "GET /api/v1/products/7", "PATCH /api/v1/me"}) {
+      Exchange e = raw(target + " HTTP/1.1\r\nHost: x\r\n" + broken);
+      JsonObject problem = problemIn(e.response(), 400);
+      assertThat(problem.getString("detail")).as(target).contains("framing");
+      assertThat(e.response().toLowerCase()).as(target).contains("connection: close");
+      assertThat(e.closed()).as(target).isTrue();
+    }
+    // Refused before the router, the broken body in the same packet: the refusal still arrives whole.
+    Exchange slash = raw("POST /api/v1/auth/logout/ HTTP/1.1\r\nHost: x\r\n" + broken);
+    assertThat(problemIn(slash.response(), 404).getString("type")).isEqualTo("/problems/not-found");
+    Exchange host = raw("POST /api/v1/auth/logout HTTP/1.1\r\nHost: a b\r\n" + broken);
+    assertThat(problemIn(host.response(), 400).getString("detail")).contains("Host");
+    assertThat(host.closed()).isTrue();
+  }
 }

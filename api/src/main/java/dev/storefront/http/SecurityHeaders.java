@@ -3,6 +3,7 @@ package dev.storefront.http;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 
@@ -41,6 +42,8 @@ public final class SecurityHeaders implements PlatformHandler {
       rc.reroute(HttpMethod.GET, query == null ? rc.request().path() : rc.request().path() + "?" + query);
       return;
     }
+    // Registered on the rerouted pass: a reroute drops the headers-end handlers added before it.
+    if (rc.get(REROUTED) != null) rc.addHeadersEndHandler(v -> contentLengthOfGet(rc.response()));
     MultiMap headers = rc.response().headers();
     apply(headers, "/docs".equals(path));
     if (rc.request().headers().contains("Authorization") || path.startsWith("/api/v1/auth/")
@@ -48,6 +51,20 @@ public final class SecurityHeaders implements PlatformHandler {
       headers.set("Cache-Control", "no-store");
     }
     rc.next();
+  }
+
+  /**
+   * RFC 9110 9.3.2: HEAD sends the header fields GET would, Content-Length included. Vert.x sets
+   * none on a HEAD answer (and drops its body); a body handed whole to {@code end} is the GET's, so
+   * its length is the GET's. A body written in chunks (a stream) has no length, nor has an empty one
+   * (a stream's HEAD ends with no body), nor a 204 or 304.
+   */
+  private static void contentLengthOfGet(HttpServerResponse response) {
+    int status = response.getStatusCode();
+    if (response.ended() && response.bytesWritten() > 0 && status != 204 && status != 304
+        && !response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+      response.headers().set(HttpHeaders.CONTENT_LENGTH, Long.toString(response.bytesWritten()));
+    }
   }
 
   // Pre-encoded: these are written on every response, the hottest included.

@@ -25,10 +25,13 @@ public final class Problems {
   public static void send(HttpServerResponse response, int status, String type, String title, String detail,
       String instance, String requestId) {
     if (response.ended() || response.headWritten()) return;
+    Buffer body = body(status, type, title, detail, instance, requestId);
+    // Set here, not left to Vert.x, which sets none on a HEAD answer: HEAD gets the GET's length too.
     response.setStatusCode(status)
         .putHeader("Content-Type", CONTENT_TYPE)
         .putHeader("Cache-Control", "no-store")
-        .end(body(status, type, title, detail, instance, requestId));
+        .putHeader("Content-Length", Integer.toString(body.length()))
+        .end(body);
   }
 
   private record Standard(String type, String title) {}

@@ -58,18 +58,20 @@ class ProtocolEdgesTest {
     socket.write(request);
     long deadline = System.currentTimeMillis() + 5_000;
     long settled = Long.MAX_VALUE; // a complete response, then a moment for the server to close
+    boolean head = request.startsWith("HEAD ");
     while (!closed.get() && System.currentTimeMillis() < Math.min(deadline, settled)) {
-      if (settled == Long.MAX_VALUE && complete(received.toString())) settled = System.currentTimeMillis() + 300;
+      if (settled == Long.MAX_VALUE && complete(received.toString(), head)) settled = System.currentTimeMillis() + 300;
       sleep(10);
     }
     if (!closed.get()) socket.close();
     return new Exchange(received.toString(), closed.get());
   }
 
-  /** The head and as much body as its Content-Length (none without one) have arrived. */
-  private static boolean complete(String response) {
+  /** The head and as much body as its Content-Length (none without one, none for HEAD) have arrived. */
+  private static boolean complete(String response, boolean head) {
     int end = response.indexOf("\r\n\r\n");
     if (end < 0) return false;
+    if (head) return true;
     Matcher length = Pattern.compile("(?im)^content-length: *(\\d+)").matcher(response.substring(0, end));
     return !length.find() || response.length() - end - 4 >= Integer.parseInt(length.group(1));
   }
@@ -83,6 +85,13 @@ class ProtocolEdgesTest {
     }
   }
 
+
+  /** The value of header {@code name} in a raw response, or null. */
+  static String header(String response, String name) {
+    int end = response.indexOf("\r\n\r\n");
+    Matcher m = Pattern.compile("(?im)^" + Pattern.quote(name) + ": *([^\r\n]*)").matcher(response.substring(0, end));
+    return m.find() ? m.group(1) : null;
+  }
 
   static JsonObject problemIn(String response, int status) {
     assertThat(response).matches("(?s)HTTP/1\\.[01] " + status + " .*");
@@ -313,5 +322,20 @@ class ProtocolEdgesTest {
     Exchange host = raw("POST /api/v1/auth/logout HTTP/1.1\r\nHost: a b\r\n" + broken);
     assertThat(problemIn(host.response(), 400).getString("detail")).contains("Host");
     assertThat(host.closed()).isTrue();
+  }
+
+  @Test
+  void headSendsTheHeaderFieldsOfItsGetContentLengthIncluded() {
+    for (String target : new String[] {"/api/v1/products/1", "/api/v1/products?category=1", "/api/v1/categories",
+        "/api/v1/products/999999", "/api/v1/products/1/"}) {
+      String get = raw("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n").response();
+      String head = raw("HEAD " + target + " HTTP/1.1\r\nHost: x\r\n\r\n").response();
+      assertThat(head.substring(0, 12)).as(target).isEqualTo(get.substring(0, 12));
+      assertThat(header(get, "content-length")).as(target).isNotNull();
+      for (String name : new String[] {"content-length", "content-type", "etag", "cache-control", "vary"}) {
+        assertThat(header(head, name)).as("%s %s", target, name).isEqualTo(header(get, name));
+      }
+      assertThat(head).as(target).endsWith("\r\n\r\n");
+    }
   }
 }

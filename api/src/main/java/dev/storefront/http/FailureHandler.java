@@ -65,8 +65,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return;
     }
     int status = statusOf(rc, failure);
+    String allow = status == 405 ? routes.allowOf(rc.normalizedPath()) : null;
+    // TRACE is refused before routing, on any path: where the contract has no resource, that is a 404.
+    if (allow != null && allow.isEmpty()) status = 404;
     if (status == 405) {
-      String allow = routes.allowOf(rc.normalizedPath());
       rc.response().putHeader("Allow", allow);
       if (rc.request().method() == HttpMethod.OPTIONS && allow.contains("OPTIONS")) {
         // A plain OPTIONS (no preflight) asks what the resource supports, and Allow says it (RFC 9110 9.3.7).

@@ -338,4 +338,16 @@ class ProtocolEdgesTest {
       assertThat(head).as(target).endsWith("\r\n\r\n");
     }
   }
+
+  @Test
+  void traceIs405WithTheResourcesAllowOr404WhereThereIsNoResource() {
+    Exchange known = raw("TRACE /api/v1/products/7 HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertThat(problemIn(known.response(), 405).getString("type")).isEqualTo("/problems/method-not-allowed");
+    assertThat(header(known.response(), "allow")).isEqualTo("GET, HEAD");
+    for (String target : new String[] {"/nope", "/api/v1/nothing-here"}) {
+      Exchange unknown = raw("TRACE " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertThat(problemIn(unknown.response(), 404).getString("type")).as(target).isEqualTo("/problems/not-found");
+      assertThat(header(unknown.response(), "allow")).as(target).isNull();
+    }
+  }
 }

@@ -45,7 +45,8 @@ public final class HttpVerticle extends VerticleBase {
     Cors cors = parts.corsOrigins().isEmpty() ? null : new Cors(parts.corsOrigins());
     CatalogFastPath fast = parts.fastPath() == null ? null : new CatalogFastPath(parts.fastPath().catalog(),
         parts.fastPath().responses(), parts.httpMetrics(), parts.accessLog(), cors != null);
-    RequestGate gate = new RequestGate(ApiRouter.create(vertx, parts), cors, fast);
+    String serverAllow = new RouteTemplates(parts.contract(), cors != null).allowOfServer();
+    RequestGate gate = new RequestGate(ApiRouter.create(vertx, parts), cors, fast, serverAllow);
     WireAnswers answers = fast == null ? null : new WireAnswers(cors != null, fast.responses().cacheControl());
     HttpServer server = vertx.createHttpServer(options)
         .connectionHandler(connection -> {

@@ -42,11 +42,17 @@ final class InvalidRequestHandler implements Handler<HttpServerRequest> {
 
   /** A problem answer written before (or instead of) routing, with the headers every response has. */
   static void reject(HttpServerRequest request, int status, String detail, Cors cors) {
+    String requestId = answeredBeforeRouting(request, cors);
+    Problems.send(request.response(), status, Problems.type(status), Problems.title(status), detail, null, requestId);
+  }
+
+  /** Sets the headers every response has on an answer given before routing; returns its request id. */
+  static String answeredBeforeRouting(HttpServerRequest request, Cors cors) {
     MultiMap headers = request.response().headers();
     SecurityHeaders.apply(headers, false);
     String requestId = RequestIds.accept(request.getHeader("X-Request-Id"));
     headers.set("X-Request-Id", requestId);
     if (cors != null) cors.decorate(request, headers);
-    Problems.send(request.response(), status, Problems.type(status), Problems.title(status), detail, null, requestId);
+    return requestId;
   }
 }

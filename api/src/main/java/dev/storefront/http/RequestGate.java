@@ -3,6 +3,7 @@ package dev.storefront.http;
 import dev.storefront.web.ProblemException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 
@@ -14,18 +15,24 @@ import io.vertx.core.http.HttpVersion;
  * for the same resource; {@code ;} in the query is made part of a value ({@link AmpersandOnlyQuery}).
  * Before all that, a cached catalog hit may be answered by {@link CatalogFastPath}; and before that
  * an HTTP/1 request without a valid Host is refused (RFC 9112 3.2), with one header lookup.
+ * {@code OPTIONS *} asks about the server, not a resource: it is answered here, 204 with the
+ * methods the server has anywhere (RFC 9110 9.3.7); the router only knows paths.
  */
 final class RequestGate implements Handler<HttpServerRequest> {
   private final Handler<HttpServerRequest> router;
   private final Cors cors;
   private final CatalogFastPath fast;
+  private final String serverAllow;
 
-  /** {@code fast} may be null: every request goes to the router. */
-  /** {@code cors} is null when CORS is off. */
-  RequestGate(Handler<HttpServerRequest> router, Cors cors, CatalogFastPath fast) {
+  /**
+   * {@code cors} is null when CORS is off; {@code fast} may be null: every request goes to the
+   * router. {@code serverAllow} is the answer to {@code OPTIONS *} ({@link RouteTemplates#allowOfServer}).
+   */
+  RequestGate(Handler<HttpServerRequest> router, Cors cors, CatalogFastPath fast, String serverAllow) {
     this.router = router;
     this.cors = cors;
     this.fast = fast;
+    this.serverAllow = serverAllow;
   }
 
   @Override
@@ -38,7 +45,12 @@ final class RequestGate implements Handler<HttpServerRequest> {
     String path = request.path();
     String query = request.query();
     if (path == null || !path.startsWith("/")) {
-      InvalidRequestHandler.reject(request, 400, "The request target must be an absolute path.", cors);
+      if (request.method() == HttpMethod.OPTIONS && "*".equals(request.uri())) {
+        InvalidRequestHandler.answeredBeforeRouting(request, cors);
+        request.response().putHeader(HttpHeaders.ALLOW, serverAllow).setStatusCode(204).end();
+      } else {
+        InvalidRequestHandler.reject(request, 400, "The request target must be an absolute path.", cors);
+      }
     } else if (!wellEscaped(path)) {
       InvalidRequestHandler.reject(request, 400, "The path has a malformed percent-escape.", cors);
     } else if (hasDotSegmentOrControl(path)) {

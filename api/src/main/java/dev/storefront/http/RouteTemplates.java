@@ -42,6 +42,18 @@ public final class RouteTemplates {
     return ORDER.stream().filter(methods::contains).map(HttpMethod::name).collect(Collectors.joining(", "));
   }
 
+  /**
+   * The {@code Allow} value for the server as a whole ({@code OPTIONS *}): every method some contract
+   * operation has, HEAD with GET, and OPTIONS, which {@code *} itself answers.
+   */
+  public String allowOfServer() {
+    Set<HttpMethod> methods = new HashSet<>();
+    for (Operation op : contract.operations()) methods.add(op.getHttpMethod());
+    if (methods.contains(HttpMethod.GET)) methods.add(HttpMethod.HEAD);
+    methods.add(HttpMethod.OPTIONS);
+    return ORDER.stream().filter(methods::contains).map(HttpMethod::name).collect(Collectors.joining(", "));
+  }
+
   /** The operation a request was routed to (HEAD is answered as GET), or null. */
   public Operation operationOf(String path, HttpMethod method) {
     if (path == null) return null;

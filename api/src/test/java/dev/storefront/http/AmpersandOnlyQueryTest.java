@@ -37,7 +37,8 @@ class AmpersandOnlyQueryTest {
             .put("params", flat(rc.request().params()))
             .put("validated", validatedQuery(validated.getQuery()))))
         .onFailure(rc::fail));
-    server = vertx.createHttpServer().requestHandler(new RequestGate(router, null, null)).listen(0, "127.0.0.1").await();
+    server = vertx.createHttpServer().requestHandler(new RequestGate(router, null, null, "GET"))
+        .listen(0, "127.0.0.1").await();
     client = WebClient.create(vertx);
   }
 

@@ -177,4 +177,33 @@ class CorsTest {
     assertThat(r.headers().getAll("Vary")).contains("Origin");
     assertThat(r.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
   }
+
+  @Test
+  void optionsAsteriskIsAnsweredWithTheServersMethodsAndTheGrant() throws Exception {
+    for (String extra : new String[] {"", "Access-Control-Request-Method: GET\r\n"}) {
+      String response = exchange("OPTIONS * HTTP/1.1\r\nHost: x\r\nOrigin: " + SHOP + "\r\n" + extra + "\r\n");
+      assertThat(response).as(extra).startsWith("HTTP/1.1 204 ");
+      assertThat(header(response, "allow")).as(extra).isEqualTo("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+      assertThat(header(response, "x-content-type-options")).as(extra).isEqualTo("nosniff");
+      assertThat(header(response, "vary")).as(extra).isEqualTo("Origin");
+      assertThat(header(response, "access-control-allow-origin")).as(extra).isEqualTo(SHOP);
+    }
+    String elsewhere = exchange("OPTIONS * HTTP/1.1\r\nHost: x\r\nOrigin: https://evil.example\r\n\r\n");
+    assertThat(elsewhere).startsWith("HTTP/1.1 204 ");
+    assertThat(header(elsewhere, "access-control-allow-origin")).isNull();
+  }
+
+  private static String header(String response, String name) {
+    return ProtocolEdgesTest.header(response, name);
+  }
+
+  /** One request on its own connection, which asks the server to close after the answer. */
+  private static String exchange(String request) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", t.app.port())) {
+      socket.setSoTimeout(5_000);
+      String closing = request.replaceFirst("\r\n", "\r\nConnection: close\r\n");
+      socket.getOutputStream().write(closing.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+  }
 }

@@ -350,4 +350,16 @@ class ProtocolEdgesTest {
       assertThat(header(unknown.response(), "allow")).as(target).isNull();
     }
   }
+
+  @Test
+  void optionsAsteriskSaysWhichMethodsTheServerSupports() {
+    Exchange e = raw("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertThat(e.response()).startsWith("HTTP/1.1 204 ");
+    assertThat(header(e.response(), "allow")).isEqualTo("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+    assertThat(header(e.response(), "x-content-type-options")).isEqualTo("nosniff");
+    assertThat(header(e.response(), "x-request-id")).matches("[0-9a-f]{32}");
+    // Any other method on * is still refused: only OPTIONS has a meaning for the server as a whole.
+    assertThat(problemIn(raw("GET * HTTP/1.1\r\nHost: x\r\n\r\n").response(), 400).getString("detail"))
+        .contains("absolute path");
+  }
 }

@@ -143,6 +143,6 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (status == 503 && !rc.response().headers().contains("Retry-After")) {
       rc.response().putHeader("Retry-After", DEPENDENCY_RETRY_AFTER_SECONDS);
     }
-    Problems.send(rc.response(), status, type, title, detail, rc.request().path(), requestId);
+    Problems.send(rc.response(), status, type, title, detail, Problems.instanceOf(rc.request().path()), requestId);
   }
 }

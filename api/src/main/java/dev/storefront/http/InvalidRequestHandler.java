@@ -6,7 +6,9 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * Requests the HTTP decoder rejected before any router saw them (oversized headers or request
@@ -40,10 +42,15 @@ final class InvalidRequestHandler implements Handler<HttpServerRequest> {
     reject(request, status, detail, cors);
   }
 
-  /** A problem answer written before (or instead of) routing, with the headers every response has. */
+  /**
+   * A problem answer written before (or instead of) routing, with the headers every response has and
+   * the {@code instance} a routed problem has: the request's path.
+   */
   static void reject(HttpServerRequest request, int status, String detail, Cors cors) {
     String requestId = answeredBeforeRouting(request, cors);
-    Problems.send(request.response(), status, Problems.type(status), Problems.title(status), detail, null, requestId);
+    String instance = lineUnread(request) ? null : Problems.instanceOf(request.path());
+    Problems.send(request.response(), status, Problems.type(status), Problems.title(status), detail, instance,
+        requestId);
   }
 
   /** Sets the headers every response has on an answer given before routing; returns its request id. */
@@ -54,5 +61,15 @@ final class InvalidRequestHandler implements Handler<HttpServerRequest> {
     headers.set("X-Request-Id", requestId);
     if (cors != null) cors.decorate(request, headers);
     return requestId;
+  }
+
+  /**
+   * True for Netty's stand-in for a request whose line could not be read (over the length limit,
+   * or not a request line at all): {@code GET /bad-request HTTP/1.0} with no headers. It names no
+   * path of the client's, so its problem has no {@code instance}.
+   */
+  private static boolean lineUnread(HttpServerRequest request) {
+    return request.version() == HttpVersion.HTTP_1_0 && request.method() == HttpMethod.GET
+        && "/bad-request".equals(request.uri()) && request.headers().isEmpty();
   }
 }

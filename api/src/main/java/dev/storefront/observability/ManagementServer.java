@@ -51,8 +51,8 @@ public final class ManagementServer {
     }
     if (status == 500) LOG.error("{} {} failed on the management port", rc.request().method(), rc.request().path(),
         rc.failure());
-    Problems.send(rc.response(), status, Problems.type(status), Problems.title(status), detail, rc.request().path(),
-        null);
+    Problems.send(rc.response(), status, Problems.type(status), Problems.title(status), detail,
+        Problems.instanceOf(rc.request().path()), null);
   }
 
   public int port() {

@@ -3,6 +3,7 @@ package dev.storefront.web;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Renders RFC 9457 problem documents; {@code type} is a stable reference under /problems/. */
@@ -20,6 +21,45 @@ public final class Problems {
     if (instance != null) json.put("instance", instance);
     if (requestId != null) json.put("requestId", requestId);
     return json.toBuffer();
+  }
+
+  /**
+   * The {@code instance} of a problem with a request: its path, as a URI reference. A path the
+   * server refused may not be one (a lone {@code %}, a control character, raw non-ASCII): what a
+   * path may not hold is percent-encoded (UTF-8), and so is {@code :} in a path that does not start
+   * with {@code /}, which would read as a scheme. Null for no path.
+   */
+  public static String instanceOf(String path) {
+    if (path == null || path.isEmpty()) return null;
+    boolean absolute = path.charAt(0) == '/';
+    StringBuilder out = null;
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      boolean keep = c == '%' ? i + 2 < path.length() && hex(path.charAt(i + 1)) && hex(path.charAt(i + 2))
+          : c == ':' ? absolute : c < 0x80 && PATH_CHARS.indexOf(c) >= 0;
+      if (keep && out == null) continue;
+      if (out == null) out = new StringBuilder(path.length() + 16).append(path, 0, i);
+      if (keep) {
+        out.append(c);
+        continue;
+      }
+      int end = Character.isHighSurrogate(c) && i + 1 < path.length() && Character.isLowSurrogate(path.charAt(i + 1))
+          ? i + 2 : i + 1;
+      for (byte b : path.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+        out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+      }
+      i = end - 1;
+    }
+    return out == null ? path : out.toString();
+  }
+
+  /** RFC 3986 pchar and '/', less ':' and pct-encoded (decided on their own). */
+  private static final String PATH_CHARS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=@/";
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private static boolean hex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   public static void send(HttpServerResponse response, int status, String type, String title, String detail,

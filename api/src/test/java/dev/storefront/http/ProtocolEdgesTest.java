@@ -362,4 +362,32 @@ class ProtocolEdgesTest {
     assertThat(problemIn(raw("GET * HTTP/1.1\r\nHost: x\r\n\r\n").response(), 400).getString("detail"))
         .contains("absolute path");
   }
+
+  @Test
+  void problemsRefusedBeforeTheRouterNameTheirInstanceAsRoutedOnesDo() {
+    String[][] cases = {
+        {"GET /api/v1/products/abc HTTP/1.1\r\nHost: x\r\n\r\n", "400", "/api/v1/products/abc"}, // routed
+        {"GET /api/v1/products/7/ HTTP/1.1\r\nHost: x\r\n\r\n", "404", "/api/v1/products/7/"},
+        {"GET /api/v1/products?q=%zz HTTP/1.1\r\nHost: x\r\n\r\n", "400", "/api/v1/products"},
+        {"GET /api/v1/products/%zz HTTP/1.1\r\nHost: x\r\n\r\n", "400", "/api/v1/products/%25zz"},
+        {"GET /api/v1/products/7/%2e%2e/8 HTTP/1.1\r\nHost: x\r\n\r\n", "400", "/api/v1/products/7/%2e%2e/8"},
+        {"GET /api/v1/products/1 HTTP/1.1\r\nHost: a b\r\n\r\n", "400", "/api/v1/products/1"},
+        {"GET /api/v1/categories HTTP/1.1\r\nHost: a\r\nHost: a\r\n\r\n", "400", "/api/v1/categories"},
+        {"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n",
+            "400", "/api/v1/auth/login"},
+        {"GET /api/v1/products/1 HTTP/1.2\r\nHost: x\r\n\r\n", "505", "/api/v1/products/1"},
+        {"GET /api/v1/products/1 HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n", "431",
+            "/api/v1/products/1"},
+        // No request line was read, so there is no path to name.
+        {"GET /" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", "414", null},
+        {"NOT A REQUEST LINE\r\n\r\n", "400", null}};
+    for (String[] c : cases) {
+      String first = c[0].substring(0, c[0].indexOf('\r'));
+      String response = raw(c[0]).response();
+      JsonObject problem = new JsonObject(response.substring(response.indexOf("\r\n\r\n") + 4));
+      assertThat(problem.getInteger("status")).as(first).isEqualTo(Integer.parseInt(c[1]));
+      assertThat(problem.getString("instance")).as(first).isEqualTo(c[2]);
+      assertThat(problem.getString("requestId")).as(first).matches("[0-9a-f]{32}");
+    }
+  }
 }

@@ -46,7 +46,8 @@ public final class HttpVerticle extends VerticleBase {
     CatalogFastPath fast = parts.fastPath() == null ? null : new CatalogFastPath(parts.fastPath().catalog(),
         parts.fastPath().responses(), parts.httpMetrics(), parts.accessLog(), cors != null);
     String serverAllow = new RouteTemplates(parts.contract(), cors != null).allowOfServer();
-    RequestGate gate = new RequestGate(ApiRouter.create(vertx, parts), cors, fast, serverAllow);
+    EarlyAnswers early = new EarlyAnswers(cors, parts.httpMetrics(), parts.accessLog());
+    RequestGate gate = new RequestGate(ApiRouter.create(vertx, parts), early, fast, serverAllow);
     WireAnswers answers = fast == null ? null : new WireAnswers(cors != null, fast.responses().cacheControl());
     HttpServer server = vertx.createHttpServer(options)
         .connectionHandler(connection -> {
@@ -58,7 +59,7 @@ public final class HttpVerticle extends VerticleBase {
           if (listeners.draining()) request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
           gate.handle(request);
         })
-        .invalidRequestHandler(new InvalidRequestHandler(cors));
+        .invalidRequestHandler(new InvalidRequestHandler(early));
     return server.listen().onSuccess(s -> {
       listeners.add(s);
       boundPort.accept(s.actualPort());

@@ -20,17 +20,17 @@ import io.vertx.core.http.HttpVersion;
  */
 final class RequestGate implements Handler<HttpServerRequest> {
   private final Handler<HttpServerRequest> router;
-  private final Cors cors;
+  private final EarlyAnswers early;
   private final CatalogFastPath fast;
   private final String serverAllow;
 
   /**
-   * {@code cors} is null when CORS is off; {@code fast} may be null: every request goes to the
+   * {@code early} answers what is refused here; {@code fast} may be null: every request goes to the
    * router. {@code serverAllow} is the answer to {@code OPTIONS *} ({@link RouteTemplates#allowOfServer}).
    */
-  RequestGate(Handler<HttpServerRequest> router, Cors cors, CatalogFastPath fast, String serverAllow) {
+  RequestGate(Handler<HttpServerRequest> router, EarlyAnswers early, CatalogFastPath fast, String serverAllow) {
     this.router = router;
-    this.cors = cors;
+    this.early = early;
     this.fast = fast;
     this.serverAllow = serverAllow;
   }
@@ -38,7 +38,7 @@ final class RequestGate implements Handler<HttpServerRequest> {
   @Override
   public void handle(HttpServerRequest request) {
     if (request.version() != HttpVersion.HTTP_2 && !hostAccepted(request)) {
-      InvalidRequestHandler.refuse(request, 400, HostHeader.REFUSED, cors);
+      early.refuse(request, 400, HostHeader.REFUSED);
       return;
     }
     if (fast != null && fast.handle(request)) return;
@@ -46,20 +46,20 @@ final class RequestGate implements Handler<HttpServerRequest> {
     String query = request.query();
     if (path == null || !path.startsWith("/")) {
       if (request.method() == HttpMethod.OPTIONS && "*".equals(request.uri())) {
-        InvalidRequestHandler.answeredBeforeRouting(request, cors);
+        early.begin(request, null);
         request.response().putHeader(HttpHeaders.ALLOW, serverAllow).setStatusCode(204).end();
       } else {
-        InvalidRequestHandler.reject(request, 400, "The request target must be an absolute path.", cors);
+        early.reject(request, 400, "The request target must be an absolute path.");
       }
     } else if (!wellEscaped(path)) {
-      InvalidRequestHandler.reject(request, 400, "The path has a malformed percent-escape.", cors);
+      early.reject(request, 400, "The path has a malformed percent-escape.");
     } else if (hasDotSegmentOrControl(path)) {
       // The router resolves "..": a handler reading the raw path, and a cache keyed by it, would not.
-      InvalidRequestHandler.reject(request, 400,
-          "The path has a dot segment (., .., or their %2e spellings) or a control character.", cors);
+      early.reject(request, 400,
+          "The path has a dot segment (., .., or their %2e spellings) or a control character.");
     } else if (path.length() > 1 && path.endsWith("/")) {
       // The router would answer /x/ as /x: one resource under two URLs, two entries in every cache.
-      InvalidRequestHandler.reject(request, 404, "No such resource.", cors);
+      early.reject(request, 404, "No such resource.");
     } else if (query != null && !query.isEmpty() && !queryAccepted(request, query)) {
       return;
     } else {
@@ -79,7 +79,7 @@ final class RequestGate implements Handler<HttpServerRequest> {
       TextInputGuard.checkQuery(query);
       return true;
     } catch (ProblemException refused) {
-      InvalidRequestHandler.reject(request, 400, refused.getMessage(), cors);
+      early.reject(request, 400, refused.getMessage());
       return false;
     }
   }

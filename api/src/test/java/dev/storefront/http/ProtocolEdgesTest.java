@@ -390,4 +390,30 @@ class ProtocolEdgesTest {
       assertThat(problem.getString("requestId")).as(first).matches("[0-9a-f]{32}");
     }
   }
+
+  static long requestsCounted(String method, String status) {
+    var timer = t.app.registry().find("http_server_requests")
+        .tags("method", method, "route", "unmatched", "status", status).timer();
+    return timer == null ? 0 : timer.count();
+  }
+
+  @Test
+  void answersGivenBeforeTheRouterAreCountedAsRequestsLikeRoutedOnes() {
+    String[] refused = {
+        "GET /api/v1/products/7/ HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /api/v1/products?q=%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /api/v1/products/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /api/v1/products/7/%2e%2e/8 HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /api/v1/products/1 HTTP/1.1\r\nHost: a b\r\n\r\n",
+        "GET /api/v1/categories HTTP/1.1\r\nHost: a\r\nHost: a\r\n\r\n",
+        "GET /api/v1/products/1 HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n",
+        "NOT A REQUEST LINE\r\n\r\n"};
+    long before = requestsCounted("GET", "4xx");
+    for (String request : refused) raw(request);
+    assertThat(requestsCounted("GET", "4xx") - before).as("each refusal counted once").isEqualTo(refused.length);
+
+    long options = requestsCounted("OPTIONS", "2xx");
+    raw("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertThat(requestsCounted("OPTIONS", "2xx") - options).isEqualTo(1);
+  }
 }

@@ -123,11 +123,11 @@ public final class AccessLog implements AutoCloseable {
       raw("{\"@timestamp\":\"");
       timestamp(now);
       raw("\",\"level\":\"INFO\",\"logger_name\":\"access\",\"message\":\"");
-      text(method).raw(" ").text(route).raw(" ").number(status);
+      text(method).raw(" ").text(route).raw(" ").status(status);
       raw("\",\"requestId\":\"").text(requestId);
       raw("\",\"method\":\"").text(method);
       raw("\",\"route\":\"").text(route);
-      raw("\",\"status\":").number(status);
+      raw("\",\"status\":").status(status);
       raw(",\"durationMs\":").millis(durationMs);
       if (endReason != null) raw(",\"events\":").number(events).raw(",\"endReason\":\"").text(endReason).raw("\"");
       raw("}\n");
@@ -174,6 +174,17 @@ public final class AccessLog implements AutoCloseable {
       long micros = Math.max(0, Math.round(ms * 1_000));
       number(micros / 1_000).raw(".");
       digits((int) (micros % 1_000), 3);
+      return this;
+    }
+
+    /** An HTTP status: three digits, written without a division loop (twice per line). */
+    private Buffer status(int status) {
+      if (status < 100 || status > 999) return number(status);
+      room(3);
+      bytes[length] = (byte) ('0' + status / 100);
+      bytes[length + 1] = (byte) ('0' + status / 10 % 10);
+      bytes[length + 2] = (byte) ('0' + status % 10);
+      length += 3;
       return this;
     }
 

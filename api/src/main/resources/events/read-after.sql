@@ -1,5 +1,4 @@
 SELECT pg_snapshot_xmin(s.snap)::text::bigint AS xmin,
-       pg_snapshot_xmax(s.snap)::text::bigint AS xmax,
        e.id, e.type, e.product_id, e.user_id,
        (e.payload || jsonb_build_object('at', to_char(e.created_at AT TIME ZONE 'UTC',
            'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')))::text AS data,

@@ -24,6 +24,7 @@ public final class EventFeed extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
   private static final String READ_AFTER = SqlFiles.load("events/read-after.sql");
   private static final String START_POSITION = SqlFiles.load("events/start-position.sql");
+  private static final String NEW_XID = SqlFiles.load("events/new-xid.sql");
   /** At start, events this recent are read again: one whose transaction was in flight must not be missed. */
   private static final int START_LOOK_BACK_SECONDS = 60;
   private static final int BATCH = 1_000;
@@ -107,26 +108,37 @@ public final class EventFeed extends VerticleBase {
     wakeAgain = false;
     long started = System.currentTimeMillis();
     Promise<Void> done = Promise.promise();
-    pool.preparedQuery(READ_AFTER).execute(Tuple.of(cursor.position(), BATCH)).onComplete(ar -> {
-      reading = false;
-      boolean full = false;
-      if (ar.succeeded()) {
-        full = publish(ar.result()) == BATCH;
-        lastReadMs = Math.max(lastReadMs, started);
-        if (lastFailureLogMs > 0) LOG.info("event feed reads recovered");
-        lastFailureLogMs = 0;
-        done.complete();
-      } else {
-        logFailure(ar.cause());
-        done.fail(ar.cause());
-      }
-      if (stopped) return;
-      if (full || wakeAgain) vertx.runOnContext(v -> wake());
-      else timerId = vertx.setTimer(pollMs, id -> {
-        timerId = -1;
-        read();
-      });
-    });
+    pool.preparedQuery(READ_AFTER).execute(Tuple.of(cursor.position(), BATCH))
+        .compose(rows -> {
+          boolean full = publish(rows) == BATCH;
+          lastReadMs = Math.max(lastReadMs, started);
+          if (!cursor.needsHorizon()) return Future.succeededFuture(full);
+          // A new gap: an xid assigned now bounds every transaction that could still fill it;
+          // read again at once, as a rolled-back id can then be passed over.
+          return pool.preparedQuery(NEW_XID).execute().map(xid -> {
+            cursor.horizon(xid.iterator().next().getLong(0));
+            return true;
+          });
+        })
+        .onComplete(ar -> {
+          reading = false;
+          boolean again = false;
+          if (ar.succeeded()) {
+            again = ar.result();
+            if (lastFailureLogMs > 0) LOG.info("event feed reads recovered");
+            lastFailureLogMs = 0;
+            done.complete();
+          } else {
+            logFailure(ar.cause());
+            done.fail(ar.cause());
+          }
+          if (stopped) return;
+          if (again || wakeAgain) vertx.runOnContext(v -> wake());
+          else timerId = vertx.setTimer(pollMs, id -> {
+            timerId = -1;
+            read();
+          });
+        });
     return done.future();
   }
 
@@ -135,16 +147,14 @@ public final class EventFeed extends VerticleBase {
     long[] ids = new long[rows.size()];
     Row[] read = new Row[rows.size()];
     long xmin = 0;
-    long xmax = 0;
     int n = 0;
     for (Row row : rows) {
       xmin = row.getLong("xmin");
-      xmax = row.getLong("xmax");
       if (row.getLong("id") == null) continue;
       ids[n] = row.getLong("id");
       read[n++] = row;
     }
-    int ready = cursor.advance(ids, n, xmin, xmax);
+    int ready = cursor.advance(ids, n, xmin);
     // The position moves before the publish: a stream that registers in between replays the
     // event from the table rather than missing it (see EventStream).
     position = cursor.position();

@@ -7,16 +7,25 @@ package dev.storefront.events;
  * in flight. The reader hands on events only up to the first missing id. A missing id is either
  * in flight or gone for good (rolled back). Its transaction took the id, and so already held its
  * xid (the event insert assigns the xid first), before the higher id that revealed the gap was
- * taken, committed and read; so when the gap is first seen, that transaction is either finished or
- * among those in flight below the snapshot's xmax. Once a later snapshot's xmin reaches that xmax,
- * every such transaction has ended: an id still missing then never commits, and is passed over.
+ * taken, committed and read. So an xid assigned after the gap was seen (the horizon, which the
+ * reader fetches then) is above that transaction's. Once a later snapshot's xmin reaches the
+ * horizon, every transaction with a lower xid has ended: an id still missing then never commits,
+ * and is passed over.
+ *
+ * <p>The snapshot that revealed the gap cannot give the horizon: its xmax is one past the newest
+ * <em>completed</em> xid, and a transaction that took a higher xid and is still running is
+ * neither below it nor in the snapshot's list, so its xmin can equal its xmax while that
+ * transaction is open.
  */
 public final class FeedCursor {
+  private static final long UNKNOWN = -1;
+
   private long position;
-  /** The unresolved gap: ids in [gapFrom, gapTo) were missing when a snapshot with xmax = horizon saw gapTo. */
+  /** The unresolved gap: ids in [gapFrom, gapTo) were missing when gapTo was read. */
   private long gapFrom = -1;
   private long gapTo = -1;
-  private long horizon;
+  /** An xid assigned after the gap was seen, or {@link #UNKNOWN} until the reader supplies one. */
+  private long horizon = UNKNOWN;
 
   public FeedCursor(long position) {
     this.position = position;
@@ -28,10 +37,10 @@ public final class FeedCursor {
   }
 
   /**
-   * Takes the ids of one read (ascending, all above {@link #position()}) and the xmin and xmax of
-   * its snapshot; returns how many of them, from the first, may be handed on now.
+   * Takes the ids of one read (ascending, all above {@link #position()}) and the xmin of its
+   * snapshot; returns how many of them, from the first, may be handed on now.
    */
-  public int advance(long[] ids, int count, long xmin, long xmax) {
+  public int advance(long[] ids, int count, long xmin) {
     int ready = 0;
     while (ready < count) {
       long next = ids[ready];
@@ -39,16 +48,16 @@ public final class FeedCursor {
       if (next == expected) {
         position = next;
         ready++;
-      } else if (gapFrom <= expected && expected < gapTo && xmin >= horizon) {
-        // Missing when the gap was seen, and every transaction then in flight has ended.
-        position = Math.min(gapTo, next) - 1;
-      } else if (gapFrom <= expected && expected < gapTo) {
-        return ready;
-      } else {
+      } else if (!(gapFrom <= expected && expected < gapTo)) {
+        // A new gap: nothing past it until a horizon is known and reached.
         gapFrom = expected;
         gapTo = next;
-        horizon = xmax;
-        if (xmin >= horizon) continue;
+        horizon = UNKNOWN;
+        return ready;
+      } else if (horizon != UNKNOWN && xmin >= horizon) {
+        // Missing when the gap was seen, and every transaction that could hold it has ended.
+        position = Math.min(gapTo, next) - 1;
+      } else {
         return ready;
       }
     }
@@ -58,5 +67,15 @@ public final class FeedCursor {
   /** True while events above the position wait for a missing id to commit or be ruled out. */
   public boolean waiting() {
     return gapTo > position + 1 && gapFrom <= position + 1;
+  }
+
+  /** True when the reader should fetch a newly assigned xid and hand it to {@link #horizon(long)}. */
+  public boolean needsHorizon() {
+    return waiting() && horizon == UNKNOWN;
+  }
+
+  /** An xid assigned after the current gap was seen (fetched once {@link #needsHorizon()} said so). */
+  public void horizon(long xid) {
+    if (needsHorizon()) horizon = xid;
   }
 }

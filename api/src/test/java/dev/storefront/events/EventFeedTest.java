@@ -77,6 +77,30 @@ class EventFeedTest {
   }
 
   @Test
+  void anEventOfATransactionWithAHigherXidCommittingAfterALowerOneIsNotLost() throws Exception {
+    try (SseClient sse = t.stream("/api/v1/inventory/stream?products=33,34", Map.of())) {
+      sse.next(2_000); // retry line
+      long early;
+      long late;
+      try (Connection lower = sql.begin(); Connection higher = sql.begin()) {
+        try (PreparedStatement xid = lower.prepareStatement("SELECT pg_current_xact_id()")) {
+          xid.executeQuery().close(); // the lower xid, taken first
+        }
+        early = stockChangeLeftOpen(higher, 33, 133); // a higher xid, and the lower event id
+        late = stockChangeLeftOpen(lower, 34, 134);
+        lower.commit();
+        // The newest completed xid is now the lower one: the snapshot's xmax does not cover the
+        // open transaction, which must still hold the later event back.
+        assertThat(sse.next("stock", 1_500)).as("held back behind the open transaction").isNull();
+        higher.commit();
+      }
+      List<Frame> frames = sse.take("stock", 2, 3_000);
+      assertThat(frames).extracting(Frame::id).containsExactly(early, late);
+      assertThat(new JsonObject(frames.get(0).data()).getInteger("stock")).isEqualTo(133);
+    }
+  }
+
+  @Test
   void aRolledBackChangeEmitsNothingAndHoldsNothingUp() throws Exception {
     try (SseClient sse = t.stream("/api/v1/inventory/stream?products=33,34", Map.of())) {
       sse.next(2_000);

@@ -100,7 +100,12 @@ class StreamResumeTest {
     sql.update("UPDATE events_pruned SET through_id = ?", old + 1);
     try {
       t.setStock(52, 2);
+      // The feed reads on a wake-up: wait until it has handed on that change, so it is not live below.
+      long second = sql.scalar("SELECT max(id) FROM events");
+      long deadline = System.currentTimeMillis() + 3_000;
+      while (t.app.eventFeed().position() < second && System.currentTimeMillis() < deadline) Thread.sleep(10);
       long current = t.app.eventFeed().position();
+      assertThat(current).isGreaterThanOrEqualTo(second);
       try (SseClient sse = t.stream("/api/v1/inventory/stream?products=52",
           Map.of("Last-Event-ID", Long.toString(old - 1)))) {
         Frame reset = sse.next("reset", 2_000);

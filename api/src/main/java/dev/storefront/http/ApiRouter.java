@@ -32,6 +32,7 @@ public final class ApiRouter {
     builder.rootHandler(new RequestContextHandler(parts.httpMetrics(), parts.accessLog()));
     if (!parts.corsOrigins().isEmpty()) builder.rootHandler(new Cors(parts.corsOrigins()));
     builder.rootHandler(new SecurityHeaders());
+    builder.rootHandler(new SingleHeaderValues());
     builder.rootHandler(new BodyWhenPresent(parts.bodyLimitBytes()));
     builder.rootHandler(new RequestMediaType(parts.contract()));
     builder.rootHandler(new TextInputGuard(parts.contract()));

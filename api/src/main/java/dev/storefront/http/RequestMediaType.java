@@ -12,7 +12,8 @@ import io.vertx.openapi.contract.RequestBody;
 import java.util.Set;
 
 /**
- * A request body in a media type its operation does not declare is a 415, for every operation, here.
+ * A request body in a media type its operation does not declare is a 415, for every operation, here,
+ * and so is one sent with a content coding (none is taken: the 415 says {@code Accept-Encoding: identity}).
  * Media types match as RFC 9110 8.3.1 says: type and subtype case-insensitively, parameters aside
  * ("Application/JSON; charset=UTF-8" is JSON). The contract validator matches the header by a
  * case-sensitive prefix and calls a mismatch a 400, so a matching header is rewritten to the
@@ -30,6 +31,12 @@ final class RequestMediaType implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext rc) {
     HttpServerRequest request = rc.request();
+    if (codedBody(request)) {
+      // RFC 9110 15.5.16: a 415 for a content coding names the codings accepted.
+      rc.response().putHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+      rc.fail(ProblemException.of(415, "Send the body without a content coding (Content-Encoding)."));
+      return;
+    }
     RequestBody declared = rc.body() == null || rc.body().length() <= 0 ? null : declaredBody(rc);
     if (declared == null) {
       rc.next();
@@ -49,6 +56,17 @@ final class RequestMediaType implements Handler<RoutingContext> {
     String canonical = semicolon < 0 ? match : match + sent.substring(semicolon);
     if (!canonical.equals(sent)) request.headers().set(HttpHeaders.CONTENT_TYPE, canonical);
     rc.next();
+  }
+
+  /**
+   * A body sent with a content coding other than identity: no operation takes one, and read as is
+   * a gzip body would be "not valid JSON" and a plain one labelled {@code br} accepted.
+   */
+  static boolean codedBody(HttpServerRequest request) {
+    String coding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+    if (coding == null || coding.isBlank() || coding.trim().equalsIgnoreCase("identity")) return false;
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || length != null && !length.equals("0");
   }
 
   private RequestBody declaredBody(RoutingContext rc) {

@@ -116,4 +116,62 @@ class RequestBodyTest {
         new JsonObject().put("email", TestApp.ADMIN_EMAIL).put("password", TestApp.ADMIN_PASSWORD).encode());
     assertThat(login.statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void aBodyWithAContentCodingIs415WhereverItIsSentAndSaysWhichCodingIsTaken() throws Exception {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+      gzip.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    for (Operation op : withBodies()) {
+      for (String coding : new String[] {"gzip", "br", "GZIP, identity"}) {
+        var request = t.client.request(op.method(), op.uri()).putHeader("Authorization", "Bearer " + t.adminToken())
+            .putHeader("Content-Type", op.types().get(0)).putHeader("Content-Encoding", coding);
+        Buffer body = coding.equals("gzip") ? Buffer.buffer(zipped.toByteArray()) : Buffer.buffer("{}");
+        HttpResponse<Buffer> r = Contract.checked(op.method(), op.uri(), request.sendBuffer(body).await());
+        String label = op.method() + " " + op.uri() + " coded " + coding;
+        assertThat(r.statusCode()).as(label).isEqualTo(415);
+        assertThat(r.getHeader("Accept-Encoding")).as(label).isEqualTo("identity");
+        assertThat(r.bodyAsJsonObject().getString("detail")).as(label).contains("content coding");
+      }
+    }
+    String login = new JsonObject().put("email", TestApp.ADMIN_EMAIL).put("password", TestApp.ADMIN_PASSWORD).encode();
+    HttpResponse<Buffer> identity = t.client.post("/api/v1/auth/login").putHeader("Content-Type", "application/json")
+        .putHeader("Content-Encoding", "identity").sendBuffer(Buffer.buffer(login)).await();
+    assertThat(identity.statusCode()).as("identity is no coding").isEqualTo(200);
+  }
+
+  @Test
+  void aSingleValuedHeaderSentOnTwoLinesIsA400NamingItAndChangesNothing() {
+    String login = new JsonObject().put("email", TestApp.ADMIN_EMAIL).put("password", TestApp.ADMIN_PASSWORD).encode();
+    var twoTypes = t.client.post("/api/v1/auth/login");
+    twoTypes.headers().add("Content-Type", "application/json").add("Content-Type", "application/json");
+    HttpResponse<Buffer> r = twoTypes.sendBuffer(Buffer.buffer(login)).await();
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.bodyAsJsonObject().getString("detail")).startsWith("Content-Type: ");
+
+    var twoTokens = t.client.get("/api/v1/me");
+    twoTokens.headers().add("Authorization", "Bearer " + t.adminToken()).add("Authorization", "Bearer x.y.z");
+    r = twoTokens.send().await();
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.bodyAsJsonObject().getString("detail")).startsWith("Authorization: ");
+
+    String admin = "Bearer " + t.adminToken();
+    assertThat(t.client.put("/api/v1/cart/items/3").putHeader("Authorization", admin)
+        .sendJsonObject(new JsonObject().put("quantity", 1)).await().statusCode()).isEqualTo(200);
+    var twoKeys = t.client.post("/api/v1/checkout").putHeader("Authorization", admin)
+        .putHeader("Content-Type", "application/json");
+    twoKeys.headers().add("Idempotency-Key", "checkout-key-one-1").add("Idempotency-Key", "checkout-key-two-2");
+    r = twoKeys.sendBuffer(Buffer.buffer(new JsonObject().put("shippingAddress", new JsonObject()
+        .put("name", "A Buyer").put("line1", "1 Street").put("city", "Town").put("postalCode", "12345")
+        .put("country", "DE")).encode())).await();
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.bodyAsJsonObject().getString("detail")).startsWith("Idempotency-Key: ");
+    JsonObject cart = t.client.get("/api/v1/cart").putHeader("Authorization", admin).send().await().bodyAsJsonObject();
+    assertThat(cart.getJsonArray("items")).as("nothing was ordered").hasSize(1);
+
+    var twoIds = t.client.get("/api/v1/inventory/stream").timeout(5_000);
+    twoIds.headers().add("Last-Event-ID", "1").add("Last-Event-ID", "2");
+    assertThat(twoIds.send().await().statusCode()).isEqualTo(400);
+  }
 }

@@ -28,7 +28,7 @@ public final class ApiRouter {
   private ApiRouter() {}
 
   public static Router create(Vertx vertx, Parts parts) {
-    RouterBuilder builder = RouterBuilder.create(vertx, parts.contract(), RequestExtractor.withBodyHandler());
+    RouterBuilder builder = RouterBuilder.create(vertx, parts.contract(), new LiteralStrings(RequestExtractor.withBodyHandler()));
     builder.rootHandler(new RequestContextHandler(parts.httpMetrics(), parts.accessLog()));
     if (!parts.corsOrigins().isEmpty()) builder.rootHandler(new Cors(parts.corsOrigins()));
     builder.rootHandler(new SecurityHeaders());

@@ -38,24 +38,32 @@ final class ValidationMessages {
     List<OutputUnit> leaves = new ArrayList<>();
     collect(s.getOutputUnit(), leaves);
     Set<String> messages = new LinkedHashSet<>();
-    Set<String> located = new LinkedHashSet<>();
-    for (OutputUnit u : leaves) {
-      if (!"additionalProperties".equals(keyword(u))) located.add(u.getInstanceLocation());
-    }
+    Set<String> fields = new LinkedHashSet<>();
     for (OutputUnit u : leaves) {
       // additionalProperties also fails for a known field that broke its own schema, however deep
-      // inside it the break is: say only that.
-      if ("additionalProperties".equals(keyword(u)) && within(located, u.getInstanceLocation())) continue;
+      // inside it the break is (an unknown field there included): say only that.
+      if ("additionalProperties".equals(keyword(u)) && explainedInside(leaves, u)) continue;
+      // One rule per field, the first the validator names: -1 for a price is "must be >= 0.01",
+      // not also a floating-point verdict on multipleOf.
+      if (!fields.add(String.valueOf(u.getInstanceLocation()))) continue;
       messages.add(describe(u, schema, parameter));
       if (messages.size() == 3) break;
     }
     return messages.isEmpty() ? e.getMessage() : String.join("; ", messages);
   }
 
-  /** Whether one of {@code locations} is {@code location} or lies inside it. */
-  private static boolean within(Set<String> locations, String location) {
-    for (String l : locations) {
-      if (l.equals(location) || l.startsWith(location + "/")) return true;
+  /**
+   * Whether another error explains {@code unit}: one at its location under another keyword, or
+   * one anywhere inside it.
+   */
+  private static boolean explainedInside(List<OutputUnit> leaves, OutputUnit unit) {
+    String location = String.valueOf(unit.getInstanceLocation());
+    for (OutputUnit other : leaves) {
+      if (other == unit) continue;
+      String l = String.valueOf(other.getInstanceLocation());
+      if (l.startsWith(location + "/") || l.equals(location) && !"additionalProperties".equals(keyword(other))) {
+        return true;
+      }
     }
     return false;
   }
@@ -94,6 +102,9 @@ final class ValidationMessages {
       case "type": return field + ": must be of type " + (bound instanceof JsonArray a ? String.join(" or ",
           a.stream().map(String::valueOf).toList()) : plain(bound));
       case "minProperties": return field + ": must have at least " + plain(bound) + " field(s)";
+      case "minItems": return field + ": must have at least " + plain(bound) + " item(s)";
+      case "maxItems": return field + ": must have at most " + plain(bound) + " item(s)";
+      case "uniqueItems": return field + ": must not list an item twice";
       case "maxProperties": return field + ": must have at most " + plain(bound) + " field(s)";
       default: return field + ": " + error;
     }

@@ -160,4 +160,25 @@ class ErrorResponsesTest {
       assertThat(get(path).statusCode()).as(op.getOperationId()).isEqualTo(200);
     }
   }
+
+  @Test
+  void validationMessagesNameOneRulePerFieldAndOnlyFieldsThatBrokeOne() {
+    String admin = t.adminToken();
+    JsonObject address = new JsonObject().put("name", "A Buyer").put("line1", "1 Street").put("city", "Town")
+        .put("postalCode", "12345").put("country", "DE").put("x", 1);
+    HttpResponse<Buffer> r = t.client.post("/api/v1/checkout").putHeader("Authorization", "Bearer " + admin)
+        .putHeader("Idempotency-Key", "messages-key-000001")
+        .sendJsonObject(new JsonObject().put("shippingAddress", address)).await();
+    assertThat(problem(r, 400, "invalid-request").getString("detail"))
+        .isEqualTo("shippingAddress.x: is not a known field");
+
+    io.vertx.core.json.JsonArray items = new io.vertx.core.json.JsonArray();
+    for (int i = 1; i <= 51; i++) items.add(new JsonObject().put("productId", i).put("quantity", 1));
+    r = t.send(HttpMethod.PUT, "/api/v1/cart", new JsonObject().put("items", items).toBuffer(), admin);
+    assertThat(problem(r, 400, "invalid-request").getString("detail"))
+        .isEqualTo("items: must have at most 50 item(s)");
+
+    r = t.send(HttpMethod.PATCH, "/api/v1/admin/products/3", new JsonObject().put("price", -1).toBuffer(), true);
+    assertThat(problem(r, 400, "invalid-request").getString("detail")).isEqualTo("price: must be >= 0.01");
+  }
 }

@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,16 +39,21 @@ public final class HttpWarmup {
     HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(port).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(CONCURRENCY));
     AtomicInteger sent = new AtomicInteger();
+    // Set before the client closes: an answer arriving after that sends nothing more.
+    AtomicBoolean over = new AtomicBoolean();
     return productIds(client).compose(ids -> {
       List<Future<Void>> workers = new ArrayList<>();
-      for (int i = 0; i < CONCURRENCY; i++) workers.add(worker(client, ids, sent, requests));
+      for (int i = 0; i < CONCURRENCY; i++) workers.add(worker(client, ids, sent, requests, over));
       return Future.join(workers).<Void>mapEmpty();
     }).timeout(deadlineMs, TimeUnit.MILLISECONDS)
         .onSuccess(v -> LOG.info("request path warmed with {} requests in {} ms", Math.min(sent.get(), requests),
             (System.nanoTime() - start) / 1_000_000))
         .onFailure(e -> LOG.warn("request path warm-up incomplete after {} requests: {}", sent.get(), e.toString()))
         .otherwiseEmpty()
-        .eventually(client::close);
+        .eventually(() -> {
+          over.set(true);
+          return client.close();
+        });
   }
 
   /** Ids of listed products, from the first listing page (the caches hold it already). */
@@ -61,13 +67,19 @@ public final class HttpWarmup {
   }
 
   /** One connection's loop: each answer sends the next request (callbacks, not a chain of futures). */
-  private static Future<Void> worker(HttpClient client, List<Long> ids, AtomicInteger sent, int requests) {
+  private static Future<Void> worker(HttpClient client, List<Long> ids, AtomicInteger sent, int requests,
+      AtomicBoolean over) {
     Promise<Void> done = Promise.promise();
-    sendNext(client, ids, sent, requests, done);
+    sendNext(client, ids, sent, requests, over, done);
     return done.future();
   }
 
-  private static void sendNext(HttpClient client, List<Long> ids, AtomicInteger sent, int requests, Promise<Void> done) {
+  private static void sendNext(HttpClient client, List<Long> ids, AtomicInteger sent, int requests, AtomicBoolean over,
+      Promise<Void> done) {
+    if (over.get()) {
+      done.tryComplete();
+      return;
+    }
     int n = sent.getAndIncrement();
     if (n >= requests) {
       done.tryComplete();
@@ -76,7 +88,7 @@ public final class HttpWarmup {
     // Plain, gzip and revalidation (304) answers each get their share, as clients send all three.
     String header = n % 4 == 2 ? "Accept-Encoding" : n % 4 == 3 ? "If-None-Match" : null;
     get(client, uriOf(n, ids), header, n % 4 == 2 ? "gzip" : "*")
-        .onComplete(ar -> sendNext(client, ids, sent, requests, done));
+        .onComplete(ar -> sendNext(client, ids, sent, requests, over, done));
   }
 
   /** PDPs mostly, listings and the category tree in between, like the storefront. */

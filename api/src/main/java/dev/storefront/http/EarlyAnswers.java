@@ -7,7 +7,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 
 /**
  * Answers given before (or instead of) routing: refusals of what the router cannot take, and
@@ -71,12 +70,12 @@ final class EarlyAnswers {
   }
 
   /**
-   * True for Netty's stand-in for a request whose line could not be read (over the length limit,
-   * or not a request line at all): {@code GET /bad-request HTTP/1.0} with no headers. It names no
-   * path of the client's, so its problem has no {@code instance}.
+   * True for the stand-in for a request whose line could not be read (over the length limit, or
+   * not a request line at all): {@code GET /bad-request} with no headers, failed. It names no path
+   * of the client's, so its problem has no {@code instance}.
    */
   private static boolean lineUnread(HttpServerRequest request) {
-    return request.version() == HttpVersion.HTTP_1_0 && request.method() == HttpMethod.GET
-        && "/bad-request".equals(request.uri()) && request.headers().isEmpty();
+    return request.method() == HttpMethod.GET && StrictFraming.BAD_REQUEST_URI.equals(request.uri())
+        && request.headers().isEmpty() && request.decoderResult() != null && request.decoderResult().isFailure();
   }
 }

@@ -1,10 +1,13 @@
 package dev.storefront.http;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
@@ -33,6 +36,8 @@ import io.vertx.core.net.impl.ConnectionBase;
  */
 final class StrictFraming {
   private static final String DECODER = "httpDecoder"; // the name vertx-core gives its HTTP/1 decoder
+  /** The target of the stand-in for a request that could not be read (Netty's own name for it). */
+  static final String BAD_REQUEST_URI = "/bad-request";
 
   private StrictFraming() {}
 
@@ -108,6 +113,15 @@ final class StrictFraming {
       AsciiString name = super.splitHeaderName(sb, start, length);
       if (length == 4 && HttpHeaderNames.HOST.contentEqualsIgnoreCase(name)) hosts++;
       return name;
+    }
+
+    /**
+     * Netty's stand-in for a request whose line or headers could not be read says HTTP/1.0, and
+     * the answer's status line would too; this server speaks HTTP/1.1 (RFC 9112 2.3).
+     */
+    @Override
+    protected HttpMessage createInvalidMessage() {
+      return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, BAD_REQUEST_URI, Unpooled.buffer(0));
     }
 
     @Override

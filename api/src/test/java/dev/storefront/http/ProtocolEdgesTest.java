@@ -416,4 +416,18 @@ class ProtocolEdgesTest {
     raw("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n");
     assertThat(requestsCounted("OPTIONS", "2xx") - options).isEqualTo(1);
   }
+
+  @Test
+  void aRequestThatCouldNotBeReadIsAnsweredInHttp11() {
+    String[][] cases = {
+        {"GET /api/v1/products?q=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", "414"},
+        {"NOT A REQUEST LINE\r\n\r\n", "400"},
+        {"GET /api/v1/products/1 HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n", "431"}};
+    for (String[] c : cases) {
+      Exchange e = raw(c[0]);
+      assertThat(e.response()).as(c[1]).startsWith("HTTP/1.1 " + c[1] + " ");
+      problemIn(e.response(), Integer.parseInt(c[1]));
+      assertThat(e.closed()).as(c[1]).isTrue();
+    }
+  }
 }

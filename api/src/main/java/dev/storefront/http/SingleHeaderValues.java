@@ -12,13 +12,14 @@ import java.util.stream.Stream;
  * A request header this server reads as one value, sent on more than one line, is a 400 naming it,
  * for every operation, here: which line a handler, a validator or a proxy in front would take is
  * not defined (RFC 9110 5.3 lets only list-valued fields be split over lines), so two
- * {@code Idempotency-Key}s or two {@code Authorization}s are refused rather than one of them
- * silently used. List-valued fields ({@code Accept-Encoding}, {@code If-None-Match},
- * {@code X-Forwarded-For}) are read whole elsewhere; Host is checked as the request is decoded.
+ * {@code Idempotency-Key}s are refused rather than one of them silently used. Two
+ * {@code Authorization} lines are the bearer check's to refuse (a 401 with its challenge).
+ * List-valued fields ({@code Accept-Encoding}, {@code If-None-Match}, {@code X-Forwarded-For})
+ * are read whole elsewhere; Host is checked as the request is decoded.
  * A platform handler, so it runs before any body is read.
  */
 final class SingleHeaderValues implements PlatformHandler {
-  static final List<CharSequence> SINGLE = Stream.of("Authorization", "Content-Type", "Content-Encoding",
+  static final List<CharSequence> SINGLE = Stream.of("Content-Type", "Content-Encoding",
       "Idempotency-Key", "Stripe-Signature", "Last-Event-ID", "X-Visitor-Id", "Origin")
       .map(HttpHeaders::createOptimized).toList();
 

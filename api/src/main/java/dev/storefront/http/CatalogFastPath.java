@@ -25,8 +25,6 @@ final class CatalogFastPath {
   private static final String PRODUCT_PREFIX = PRODUCTS + "/";
   private static final String PDP_ROUTE = "/api/v1/products/{id}";
   private static final String[] LISTING_PARAMS = {"category", "q", "minPrice", "maxPrice", "sort", "page", "size"};
-  private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
-  private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
 
   private final CatalogService catalog;
   private final CachedResponses responses;
@@ -141,20 +139,15 @@ final class CatalogFastPath {
 
   private void answer(HttpServerRequest request, Hit hit) {
     long start = System.nanoTime();
-    String requestId = requestId(request.headers());
+    String requestId = RequestIds.of(request.headers());
     HttpServerResponse response = request.response();
     MultiMap out = response.headers();
-    out.add(X_REQUEST_ID, requestId);
+    out.add(RequestIds.HEADER, requestId);
     // As Cors does for every response while CORS is on (a request with an Origin never gets here).
-    if (cors) out.add(HttpHeaders.VARY, ORIGIN);
+    if (cors) out.add(HttpHeaders.VARY, Cors.VARY_ORIGIN);
     SecurityHeaders.apply(out, false);
     int status = responses.send(request, response, hit.body());
     answered(hit, status, start, requestId, false);
-  }
-
-  /** The caller's request id when it is safe to echo, else a new one. */
-  static String requestId(MultiMap requestHeaders) {
-    return RequestIds.accept(requestHeaders.get(X_REQUEST_ID));
   }
 
   /** Counts and logs an answer given here or by {@link CatalogWire}, as the router does its own. */

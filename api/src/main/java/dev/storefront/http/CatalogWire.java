@@ -122,7 +122,7 @@ final class CatalogWire extends ChannelDuplexHandler {
       int q = uri.indexOf('?');
       hit = q < 0 ? fast.lookup(uri, null, headers) : fast.lookup(uri.substring(0, q), uri.substring(q + 1), headers);
       if (hit == null) return false;
-      requestId = CatalogFastPath.requestId(headers);
+      requestId = RequestIds.of(headers);
       boolean gzip = CachedResponses.zipped(headers, hit.body());
       notModified = CachedResponses.notModified(headers, gzip ? hit.body().gzipEtag() : hit.body().etag());
       answer = answers.answer(ctx.alloc(), requestId, hit.body(), gzip, notModified);

@@ -24,6 +24,8 @@ final class Cors implements PlatformHandler {
   static final Set<HttpMethod> METHODS =
       Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
   /** Every request header the contract or the storefront's scripts send. */
+  /** What every answer varies by while CORS is on. */
+  static final CharSequence VARY_ORIGIN = HttpHeaders.createOptimized("Origin");
   static final List<String> HEADERS = List.of("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key",
       "If-None-Match", "Last-Event-ID", "X-Visitor-Id");
   /** Every response header a client acts on that is not CORS-safelisted. */
@@ -47,7 +49,7 @@ final class Cors implements PlatformHandler {
   public void handle(RoutingContext rc) {
     HttpServerRequest request = rc.request();
     MultiMap headers = rc.response().headers();
-    headers.add(HttpHeaders.VARY, "Origin");
+    headers.add(HttpHeaders.VARY, VARY_ORIGIN);
     String origin = request.getHeader(HttpHeaders.ORIGIN);
     boolean allowed = origin != null && origins.contains(origin.toLowerCase(Locale.ROOT));
     String requestedMethod = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
@@ -66,7 +68,7 @@ final class Cors implements PlatformHandler {
    * the browser shows the problem to a page of an allowed origin instead of a network error.
    */
   void decorate(HttpServerRequest request, MultiMap headers) {
-    headers.set(HttpHeaders.VARY, "Origin");
+    headers.set(HttpHeaders.VARY, VARY_ORIGIN);
     String origin = request.getHeader(HttpHeaders.ORIGIN);
     if (origin != null && origins.contains(origin.toLowerCase(Locale.ROOT))) grant(headers, origin);
   }

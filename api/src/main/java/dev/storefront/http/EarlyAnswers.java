@@ -56,8 +56,8 @@ final class EarlyAnswers {
     HttpServerResponse response = request.response();
     MultiMap headers = response.headers();
     SecurityHeaders.apply(headers, false);
-    String requestId = RequestIds.accept(request.getHeader("X-Request-Id"));
-    headers.set("X-Request-Id", requestId);
+    String requestId = RequestIds.of(request.headers());
+    headers.set(RequestIds.HEADER, requestId);
     if (cors != null) cors.decorate(request, headers);
     String method = RequestContextHandler.methodLabel(request.method());
     response.endHandler(ended -> {

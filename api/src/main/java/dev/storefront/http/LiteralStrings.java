@@ -5,12 +5,14 @@ import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.json.schema.common.dsl.SchemaType;
+import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.impl.RequestParameterImpl;
 import io.vertx.openapi.validation.impl.ValidatableRequestImpl;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,23 +38,28 @@ final class LiteralStrings implements RequestExtractor {
   }
 
   static ValidatableRequest literal(ValidatableRequest request, Operation operation) {
-    Map<String, RequestParameter> cookies = new HashMap<>(request.getCookies());
-    Map<String, RequestParameter> headers = new HashMap<>(request.getHeaders());
-    Map<String, RequestParameter> path = new HashMap<>(request.getPathParameters());
-    Map<String, RequestParameter> query = new HashMap<>(request.getQuery());
+    Map<Location, Map<String, RequestParameter>> copies = null;
     for (Parameter parameter : operation.getParameters()) {
       if (parameter.getSchemaType() != SchemaType.STRING) continue;
-      Map<String, RequestParameter> values = switch (parameter.getIn()) {
-        case COOKIE -> cookies;
-        case HEADER -> headers;
-        case PATH -> path;
-        case QUERY -> query;
-      };
-      RequestParameter value = values.get(parameter.getName());
-      if (value != null && !value.isNull()) {
-        values.put(parameter.getName(), new RequestParameterImpl(Json.encode(String.valueOf(value.get()))));
-      }
+      RequestParameter value = sent(request, parameter.getIn()).get(parameter.getName());
+      if (value == null || value.isNull()) continue;
+      if (copies == null) copies = new EnumMap<>(Location.class);
+      copies.computeIfAbsent(parameter.getIn(), in -> new HashMap<>(sent(request, in)))
+          .put(parameter.getName(), new RequestParameterImpl(Json.encode(String.valueOf(value.get()))));
     }
-    return new ValidatableRequestImpl(cookies, headers, path, query, request.getBody(), request.getContentType());
+    if (copies == null) return request; // no string sent: nothing to copy
+    return new ValidatableRequestImpl(copies.getOrDefault(Location.COOKIE, request.getCookies()),
+        copies.getOrDefault(Location.HEADER, request.getHeaders()),
+        copies.getOrDefault(Location.PATH, request.getPathParameters()),
+        copies.getOrDefault(Location.QUERY, request.getQuery()), request.getBody(), request.getContentType());
+  }
+
+  private static Map<String, RequestParameter> sent(ValidatableRequest request, Location in) {
+    return switch (in) {
+      case COOKIE -> request.getCookies();
+      case HEADER -> request.getHeaders();
+      case PATH -> request.getPathParameters();
+      case QUERY -> request.getQuery();
+    };
   }
 }

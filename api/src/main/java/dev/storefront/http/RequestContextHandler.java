@@ -2,7 +2,6 @@ package dev.storefront.http;
 
 import dev.storefront.observability.AccessLog;
 import dev.storefront.observability.HttpMetrics;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
@@ -24,7 +23,6 @@ public final class RequestContextHandler implements PlatformHandler {
   public static final String STREAM = "eventStream";
   static final String ROUTE = "routeTemplate";
   static final int CLIENT_CLOSED = 499;
-  private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
 
   private final HttpMetrics metrics;
   private final AccessLog accessLog;
@@ -41,14 +39,14 @@ public final class RequestContextHandler implements PlatformHandler {
     if (rerouted != null) {
       // A reroute (HEAD as GET) passes here twice: count it once, but the reroute cleared the
       // response headers, so the id goes back on.
-      rc.response().putHeader(X_REQUEST_ID, rerouted);
+      rc.response().putHeader(RequestIds.HEADER, rerouted);
       rc.next();
       return;
     }
     long start = System.nanoTime();
-    String requestId = RequestIds.accept(rc.request().getHeader("X-Request-Id"));
+    String requestId = RequestIds.of(rc.request().headers());
     rc.put(REQUEST_ID, requestId);
-    rc.response().putHeader(X_REQUEST_ID, requestId);
+    rc.response().putHeader(RequestIds.HEADER, requestId);
     rc.addEndHandler(ended -> {
       if (rc.get(STREAM) != null) return;
       long nanos = System.nanoTime() - start;

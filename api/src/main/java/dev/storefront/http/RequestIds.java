@@ -1,12 +1,21 @@
 package dev.storefront.http;
 
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Request ids: the caller's {@code X-Request-Id} when it is safe to echo, else a random one. */
 final class RequestIds {
+  /** The header the id is read from and answered in. */
+  static final CharSequence HEADER = HttpHeaders.createOptimized("X-Request-Id");
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private RequestIds() {}
+
+  /** The id of a request with these headers. */
+  static String of(MultiMap requestHeaders) {
+    return accept(requestHeaders.get(HEADER));
+  }
 
   static String accept(String incoming) {
     if (incoming != null && incoming.length() >= 8 && incoming.length() <= 64

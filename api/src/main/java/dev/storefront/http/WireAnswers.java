@@ -26,8 +26,6 @@ final class WireAnswers {
   private static final String ID_HOLE = "~request-id~";
   private static final String TAG_HOLE = "~etag~";
   private static final String LENGTH_HOLE = "~length~";
-  private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
-  private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
 
   private final byte[][] plain;
   private final byte[][] zipped;
@@ -75,8 +73,8 @@ final class WireAnswers {
       boolean gzip) {
     HeadersMultiMap headers = HeadersMultiMap.httpHeaders();
     // The order of CatalogFastPath.answer and CachedResponses.send, then Vert.x's Content-Length.
-    headers.add(X_REQUEST_ID, ID_HOLE);
-    if (cors) headers.add(HttpHeaders.VARY, ORIGIN);
+    headers.add(RequestIds.HEADER, ID_HOLE);
+    if (cors) headers.add(HttpHeaders.VARY, Cors.VARY_ORIGIN);
     SecurityHeaders.apply(headers, false);
     CachedResponses.entityHeaders(headers, TAG_HOLE, cacheControl, notModified, gzip);
     if (!notModified) headers.add(HttpHeaders.CONTENT_LENGTH, LENGTH_HOLE);

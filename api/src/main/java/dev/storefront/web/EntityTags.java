@@ -13,6 +13,8 @@ public final class EntityTags {
    * may combine them with commas, and proxies do split lists over lines), or null when absent.
    */
   public static String list(MultiMap headers, CharSequence name) {
+    // Most requests lack one of the two: a lookup, without the list getAll makes.
+    if (!headers.contains(name)) return null;
     List<String> lines = headers.getAll(name);
     return switch (lines.size()) {
       case 0 -> null;

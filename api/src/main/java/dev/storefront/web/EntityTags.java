@@ -33,19 +33,58 @@ public final class EntityTags {
 
   /**
    * Whether an {@code If-None-Match} list names {@code etag} (RFC 9110 13.1.2: weak comparison, so
-   * {@code W/"x"} matches {@code "x"}) or is {@code *}.
+   * {@code W/"x"} matches {@code "x"}) or is {@code *}. One scan of the header, nothing allocated:
+   * it runs on every revalidation. A comma may sit inside a quoted tag (RFC 9110 8.8.3), so members
+   * are read tag by tag, not split at commas; a malformed member matches nothing and is skipped.
+   * The tag is compared as it is held (no String made of it: a 304 touches as little memory as it can).
    */
-  public static boolean anyMatches(String header, CharSequence etag) {
-    if (etag == null) return false;
-    String tag = etag.toString();
-    if (header.equals(tag)) return true; // the common case: the client echoes the tag it was sent
-    for (String candidate : header.split(",")) {
-      String t = candidate.trim();
-      if (t.equals("*")) return true;
-      if (t.startsWith("W/")) t = t.substring(2);
-      if (t.equals(tag)) return true;
+  public static boolean anyMatches(String header, CharSequence tag) {
+    if (tag == null) return false;
+    // The common case: the client echoes the tag it was sent.
+    if (header.length() == tag.length() && sameAt(header, 0, tag)) return true;
+    int n = header.length();
+    for (int i = skip(header, 0, true); i < n; i = skip(header, i, true)) {
+      int end = -1;
+      boolean match = false;
+      if (header.charAt(i) == '*') {
+        end = i + 1;
+        match = true;
+      } else {
+        int open = header.startsWith("W/", i) ? i + 2 : i;
+        int close = open < n && header.charAt(open) == '"' ? header.indexOf('"', open + 1) : -1;
+        if (close > 0) {
+          end = close + 1;
+          match = end - open == tag.length() && sameAt(header, open, tag);
+        }
+      }
+      int after = end < 0 ? -1 : skip(header, end, false);
+      if (after == n || after >= 0 && header.charAt(after) == ',') {
+        if (match) return true;
+        i = after + 1;
+      } else {
+        int comma = header.indexOf(',', i);
+        if (comma < 0) return false;
+        i = comma + 1;
+      }
     }
     return false;
+  }
+
+  /** Whether {@code header} holds {@code tag} at {@code from} (it has room for it). */
+  private static boolean sameAt(String header, int from, CharSequence tag) {
+    for (int i = 0; i < tag.length(); i++) {
+      if (header.charAt(from + i) != tag.charAt(i)) return false;
+    }
+    return true;
+  }
+
+  /** The index of the first character from {@code from} that is not optional white space (nor a comma, when asked). */
+  private static int skip(String s, int from, boolean commas) {
+    for (; from < s.length(); from++) {
+      char c = s.charAt(from);
+      if (c != ' ' && c != '\t' && !(commas && c == ',')) break;
+    }
+    return from;
   }
 
   /** Whether {@code Accept-Encoding} allows gzip: named (or {@code *}) with a non-zero q. */

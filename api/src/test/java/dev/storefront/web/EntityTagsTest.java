@@ -17,6 +17,20 @@ class EntityTagsTest {
   }
 
   @Test
+  void ifNoneMatchIsReadTagByTagForACommaMaySitInsideATag() {
+    assertThat(EntityTags.anyMatches("\"x\", \"a,b\"", "\"a,b\"")).isTrue();
+    assertThat(EntityTags.anyMatches("W/\"a,b\"", "\"a,b\"")).isTrue();
+    assertThat(EntityTags.anyMatches("\"a,b\"", "\"a\"")).isFalse();
+    assertThat(EntityTags.anyMatches(",, \t\"a\" ,", "\"a\"")).isTrue();
+    assertThat(EntityTags.anyMatches("\"x\" \"a\"", "\"a\"")).isFalse();
+    assertThat(EntityTags.anyMatches("\"a\"x, \"b\"", "\"a\"")).isFalse();
+    assertThat(EntityTags.anyMatches("*x", "\"a\"")).isFalse();
+    assertThat(EntityTags.anyMatches("\"a", "\"a\"")).isFalse();
+    assertThat(EntityTags.anyMatches("\"a, \"b\"", "\"b\"")).isTrue();
+    assertThat(EntityTags.anyMatches("", "\"a\"")).isFalse();
+  }
+
+  @Test
   void gzipIsTakenOnlyWhenAllowedWithANonZeroWeight() {
     assertThat(EntityTags.acceptsGzip("gzip")).isTrue();
     assertThat(EntityTags.acceptsGzip("gzip, deflate, br")).isTrue();

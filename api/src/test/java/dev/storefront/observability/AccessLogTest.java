@@ -111,6 +111,36 @@ class AccessLogTest {
   }
 
   @Test
+  void everyLineNamesItsOwnMethodAndRouteHoweverManyPairsAndStringInstancesThereAre() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AccessLog log = new AccessLog(out, new SimpleMeterRegistry());
+    String[] methods = {"GET", "POST", "PUT", "DELETE"};
+    String[] routes = new String[40];
+    for (int r = 0; r < routes.length; r++) routes[r] = "/api/v1/r" + r;
+    for (int i = 0; i < 400; i++) {
+      // Forty routes, the same instances and fresh equal ones: more pairs than are kept encoded.
+      String method = i % 3 == 0 ? new String(methods[i % methods.length]) : methods[i % methods.length];
+      String route = i % 2 == 0 ? routes[i * 7 % 40] : new String(routes[i * 7 % 40]);
+      log.log("id-" + i, method, route, 200 + i % 300, i);
+    }
+    log.close();
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    assertThat(lines).hasSize(400);
+    for (int i = 0; i < 400; i++) {
+      JsonObject line = new JsonObject(lines[i]);
+      String method = methods[i % methods.length];
+      String route = "/api/v1/r" + (i * 7 % 40);
+      int status = 200 + i % 300;
+      assertThat(line.getString("requestId")).isEqualTo("id-" + i);
+      assertThat(line.getString("method")).isEqualTo(method);
+      assertThat(line.getString("route")).isEqualTo(route);
+      assertThat(line.getInteger("status")).isEqualTo(status);
+      assertThat(line.getString("message")).isEqualTo(method + " " + route + " " + status);
+      assertThat(line.getDouble("durationMs")).isEqualTo(i);
+    }
+  }
+
+  @Test
   void aValueThatWouldBreakTheJsonIsReplacedNotWritten() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     AccessLog log = new AccessLog(out, new SimpleMeterRegistry());

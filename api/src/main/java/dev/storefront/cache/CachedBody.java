@@ -24,12 +24,28 @@ public final class CachedBody {
   private final Buffer gzip;
   private final CharSequence etag;
   private final CharSequence gzipEtag;
+  /**
+   * When a read of this entry was last recorded in the L1's policy ({@link System#nanoTime}). Not
+   * volatile: a racing read at worst records once more, or once later.
+   */
+  private long readRecordedAt;
 
   private CachedBody(Buffer plain, Buffer gzip, CharSequence etag, CharSequence gzipEtag) {
     this.plain = plain;
     this.gzip = gzip;
     this.etag = etag;
     this.gzipEtag = gzipEtag;
+    this.readRecordedAt = System.nanoTime() - Long.MAX_VALUE / 2;
+  }
+
+  /**
+   * Whether a read at {@code now} is to be recorded, {@code interval} nanoseconds or more since the
+   * last one was; if so, it is taken as recorded. Always for {@link #NOT_FOUND}, which many keys share.
+   */
+  boolean readRecordDue(long now, long interval) {
+    if (this != NOT_FOUND && now - readRecordedAt < interval) return false;
+    readRecordedAt = now;
+    return true;
   }
 
   public static CachedBody of(Buffer plain) {

@@ -8,7 +8,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Failures of a dependency that say nothing about this request and are worth a retry (503):
- * connection refused or lost, timeouts, and PostgreSQL's connection, resource and operator
+ * connection refused, reset or lost (any socket error: a connection that PostgreSQL or a proxy
+ * resets under a running statement surfaces as the bare {@code SocketException}), timeouts, and PostgreSQL's connection, resource and operator
  * states. They are logged as one line and sampled for Sentry, since an outage produces them for
  * every request.
  */
@@ -18,7 +19,7 @@ final class TransientFailures {
   static boolean isTransient(Throwable failure) {
     Throwable cause = unwrap(failure);
     return cause instanceof TimeoutException || cause instanceof ClosedConnectionException
-        || cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException
+        || cause instanceof java.net.SocketException || cause instanceof java.nio.channels.ClosedChannelException
         || cause instanceof PgException pg && transientState(pg) || connectionGone(cause);
   }
 

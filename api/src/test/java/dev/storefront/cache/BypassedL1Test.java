@@ -3,7 +3,6 @@ package dev.storefront.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.support.Infrastructure;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -32,10 +31,9 @@ class BypassedL1Test {
   void start() {
     vertx = Vertx.vertx();
     redis = Redis.createClient(vertx, Infrastructure.redisUrl());
-    store = new RedisStore(redis, new CircuitBreaker(5, 5_000, System::currentTimeMillis), 1_000);
-    namespace = "bypassed_l1_" + Long.toHexString(System.nanoTime()) + ":";
-    cache = new ResponseCache(vertx, namespace, store, new CacheMetrics(new SimpleMeterRegistry(), "pdp"),
-        30_000, 1 << 20, 60_000, 10_000, 0.1, trusted::get, new LoadLimiter(64));
+    store = TestCaches.store(redis);
+    namespace = TestCaches.namespace("bypassed_l1");
+    cache = TestCaches.cache(vertx, namespace, store, 30_000, 1 << 20, trusted::get);
   }
 
   @AfterEach

@@ -3,7 +3,6 @@ package dev.storefront.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.support.Infrastructure;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.Redis;
@@ -31,10 +30,9 @@ class L1ReadRecordingTest {
   void start() {
     vertx = Vertx.vertx();
     redis = Redis.createClient(vertx, Infrastructure.redisUrl());
-    store = new RedisStore(redis, new CircuitBreaker(5, 5_000, System::currentTimeMillis), 1_000);
-    namespace = "l1_read_recording_" + Long.toHexString(System.nanoTime()) + ":";
-    cache = new ResponseCache(vertx, namespace, store, new CacheMetrics(new SimpleMeterRegistry(), "pdp"),
-        TTL_MS, MAX_BYTES, 60_000, 10_000, 0.1, () -> true, new LoadLimiter(64));
+    store = TestCaches.store(redis);
+    namespace = TestCaches.namespace("l1_read_recording");
+    cache = TestCaches.cache(vertx, namespace, store, TTL_MS, MAX_BYTES, () -> true);
   }
 
   @AfterEach

@@ -3,7 +3,6 @@ package dev.storefront.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.support.Infrastructure;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.VerticleBase;
@@ -42,10 +41,8 @@ class SharedLoadContextTest {
   }
 
   private ResponseCache cache(boolean l1Trusted) {
-    RedisStore store = new RedisStore(redis, new CircuitBreaker(5, 5_000, System::currentTimeMillis), 1_000);
-    String namespace = "shared_load_" + Long.toHexString(System.nanoTime()) + ":";
-    return new ResponseCache(vertx, namespace, store, new CacheMetrics(new SimpleMeterRegistry(), "pdp"),
-        30_000, 1 << 20, 60_000, 10_000, 0.1, () -> l1Trusted, new LoadLimiter(64));
+    return TestCaches.cache(vertx, TestCaches.namespace("shared_load"), TestCaches.store(redis), 30_000, 1 << 20,
+        () -> l1Trusted);
   }
 
   @Test

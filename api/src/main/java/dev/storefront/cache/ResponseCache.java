@@ -117,9 +117,10 @@ public final class ResponseCache {
   /**
    * The L1's entry for {@code key}, or null. Recording a read in Caffeine's policy (the access time
    * expiry reads, the order and frequency eviction weighs) was about a tenth of a cached read's CPU,
-   * so a hot entry records one read per interval and its other hits read quietly: its expiry moves
-   * at most an interval late (a tenth of the TTL, at most a second), and eviction still sees it read
-   * in every interval, which is all that separates it from the cold entries eviction chooses among.
+   * so a hot entry records one read per interval and its other hits read quietly: it may expire up
+   * to an interval (a twentieth of the TTL, at most 10 s) before its last read's TTL is over, and
+   * eviction still sees it read in every interval, which is what separates it from the cold
+   * entries eviction chooses among.
    */
   private CachedBody l1Hit(String key) {
     CachedBody present = l1Policy.getIfPresentQuietly(key);

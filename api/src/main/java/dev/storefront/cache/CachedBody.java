@@ -43,7 +43,8 @@ public final class CachedBody {
    * last one was; if so, it is taken as recorded. Always for {@link #NOT_FOUND}, which many keys share.
    */
   boolean readRecordDue(long now, long interval) {
-    if (this != NOT_FOUND && now - readRecordedAt < interval) return false;
+    if (this == NOT_FOUND) return true;
+    if (now - readRecordedAt < interval) return false;
     readRecordedAt = now;
     return true;
   }

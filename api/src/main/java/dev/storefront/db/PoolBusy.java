@@ -2,6 +2,7 @@ package dev.storefront.db;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 
 /**
  * Recognises a request refused by a saturated connection pool (its wait queue full, or no
@@ -11,8 +12,11 @@ import io.vertx.core.http.ConnectionPoolTooBusyException;
 public final class PoolBusy {
   public static final String RETRY_AFTER_SECONDS = "1";
   public static final String DETAIL = "The service is busy; retry shortly.";
-  // The SQL client's pool raises a plain VertxException for this; its message is all that tells.
+  // The SQL client's pool says so only in messages: a VertxException with this one for a query
+  // sent to the pool, and a bare NoStackTraceThrowable("Timeout") for a connection asked of it
+  // (a transaction), from the same wait in vertx-sql-client's SqlConnectionPool.
   private static final String WAIT_TIMEOUT = "Timeout waiting for connection";
+  private static final String CONNECTION_WAIT_TIMEOUT = "Timeout";
 
   private PoolBusy() {}
 
@@ -30,6 +34,7 @@ public final class PoolBusy {
   /** {@code failure} as raised, already unwrapped from the futures that carried it. */
   public static boolean is(Throwable f) {
     return f instanceof Refused || f instanceof ConnectionPoolTooBusyException
-        || f instanceof VertxException && WAIT_TIMEOUT.equals(f.getMessage());
+        || f instanceof VertxException && WAIT_TIMEOUT.equals(f.getMessage())
+        || f instanceof NoStackTraceThrowable && CONNECTION_WAIT_TIMEOUT.equals(f.getMessage());
   }
 }

@@ -8,7 +8,10 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Catalog reads and writes in PostgreSQL. Every value is a bound parameter. */
 public final class ProductRepository {
@@ -19,7 +22,8 @@ public final class ProductRepository {
   private static final String VERSIONS = SqlFiles.load("catalog/catalog-versions.sql");
   private static final String UPDATE = SqlFiles.load("catalog/update-product.sql");
   private static final String SET_IMAGE = SqlFiles.load("catalog/set-image.sql");
-  private static final String BUMP_VERSIONS = SqlFiles.load("catalog/bump-versions.sql");
+  private static final String BUMP_CATALOG_VERSION = SqlFiles.load("catalog/bump-catalog-version.sql");
+  private static final String BUMP_CATEGORY_VERSIONS = SqlFiles.load("catalog/bump-category-versions.sql");
   private static final String ID_BY_SKU = SqlFiles.load("catalog/product-id-by-sku.sql");
   private static final String IMAGE_KEY_IN_USE = SqlFiles.load("catalog/image-key-in-use.sql");
   private static final String LIST_COLUMNS = "id, sku, name, category_id, price_cents, currency, stock, image_key";
@@ -149,8 +153,20 @@ public final class ProductRepository {
   }
 
   /** Bumps the listing versions of the category, its parent and the whole catalog. */
-  public Future<RowSet<Row>> bumpVersions(SqlClient tx, int categoryId) {
-    return tx.preparedQuery(BUMP_VERSIONS).execute(Tuple.of(categoryId));
+  /**
+   * Bumps the whole catalog's listing version, then those of these categories and their parents,
+   * and returns the new versions by category id (0 for the whole catalog). The catalog's single row
+   * is locked first: concurrent bumps queue on it instead of locking category rows in different
+   * orders, and callers bump last in their transaction, after every product row they lock.
+   */
+  public Future<Map<Integer, Long>> bumpVersions(SqlClient tx, Collection<Integer> categoryIds) {
+    return tx.preparedQuery(BUMP_CATALOG_VERSION).execute().compose(whole -> tx.preparedQuery(BUMP_CATEGORY_VERSIONS)
+        .execute(Tuple.tuple().addArrayOfInteger(categoryIds.toArray(Integer[]::new))).map(rows -> {
+          Map<Integer, Long> bumped = new HashMap<>();
+          for (Row r : rows) bumped.put(r.getInteger(0), r.getLong(1));
+          bumped.put(0, whole.iterator().next().getLong(0));
+          return bumped;
+        }));
   }
 
   private static Row firstOrNull(RowSet<Row> rows) {

@@ -7,7 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,16 +64,8 @@ public final class ProductWriteService {
   private Future<Buffer> changed(long id, java.util.function.Function<SqlConnection, Future<Row>> write) {
     return pool.withTransaction(tx -> write.apply(tx).compose(row -> {
       if (row == null) return Future.failedFuture(notFound(id));
-      return bump(tx, row.getInteger("category_id")).compose(b -> Events.productChanged(tx, id).map(b));
+      return repository.bumpVersions(tx, List.of(row.getInteger("category_id"))).compose(b -> Events.productChanged(tx, id).map(b));
     })).compose(this::afterCommit).compose(v -> catalog.evictProduct(id)).compose(v -> adminRead(id));
-  }
-
-  private Future<Map<Integer, Long>> bump(SqlConnection tx, int categoryId) {
-    return repository.bumpVersions(tx, categoryId).map(rows -> {
-      Map<Integer, Long> bumped = new HashMap<>();
-      for (Row r : rows) bumped.put(r.getInteger(0), r.getLong(1));
-      return bumped;
-    });
   }
 
   private Future<Void> afterCommit(Map<Integer, Long> bumped) {

@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The one way stock levels change (admin writes, checkout, expiry, payment and refund): inside the
- * caller's transaction each change bumps the listing versions when availability crosses zero and,
- * last, {@link Batch#record} writes one stock event per product with its final level (the outbox
- * every instance and stream reads); after the commit {@link Batch#published()} applies the
+ * caller's transaction, last, {@link Batch#record} bumps the listing versions of the categories
+ * where availability crossed zero and writes one stock event per product with its final level (the
+ * outbox every instance and stream reads); after the commit {@link Batch#published()} applies the
  * versions here and evicts the product pages.
  */
 public final class StockChanges {
@@ -43,6 +44,8 @@ public final class StockChanges {
   public final class Batch {
     private final Map<Integer, Long> bumped = new HashMap<>();
     private final TreeMap<Long, Integer> changed = new TreeMap<>();
+    /** Categories whose listings a change made stale; their versions are bumped by {@link #record}. */
+    private final TreeSet<Integer> stale = new TreeSet<>();
 
     /** Sets a level; false when there is no such product. */
     public Future<Boolean> set(SqlConnection tx, long productId, int level) {
@@ -71,17 +74,22 @@ public final class StockChanges {
       int stock = row.getInteger("stock");
       changed.put(productId, stock);
       // Listings only show in/out of stock, so only a change across zero makes them stale.
-      Future<Void> bump = (row.getInteger("old_stock") > 0) == (stock > 0) ? Future.succeededFuture()
-          : repository.bumpVersions(tx, row.getInteger("category_id")).map(versions -> {
-            for (Row v : versions) bumped.merge(v.getInteger(0), v.getLong(1), Math::max);
-            return null;
-          });
-      return bump.map(true);
+      if ((row.getInteger("old_stock") > 0) != (stock > 0)) stale.add(row.getInteger("category_id"));
+      return Future.succeededFuture(true);
     }
 
-    /** The stock events; call it last in the transaction so their time is near the commit. */
+    /**
+     * The listing versions of the categories a change made stale, then the stock events; call it
+     * last in the transaction, after every product row is locked: bumping versions in the middle
+     * held the catalog's version row while waiting for the next product, and two checkouts could
+     * each wait for what the other held. Last, the events' time is also near the commit.
+     */
     public Future<Void> record(SqlConnection tx) {
-      Future<Void> chain = Future.succeededFuture();
+      Future<Void> chain = stale.isEmpty() ? Future.succeededFuture()
+          : repository.bumpVersions(tx, stale).map(versions -> {
+            versions.forEach((category, version) -> bumped.merge(category, version, Math::max));
+            return null;
+          });
       for (Map.Entry<Long, Integer> c : changed.entrySet()) {
         chain = chain.compose(v -> Events.stockChanged(tx, c.getKey(), c.getValue()));
       }

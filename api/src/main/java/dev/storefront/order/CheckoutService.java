@@ -12,12 +12,14 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -28,7 +30,7 @@ import java.util.TreeMap;
  */
 public final class CheckoutService {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String FIRST_WITHDRAWN = SqlFiles.load("order/first-withdrawn.sql");
+  private static final String LOCKED_PRODUCTS = SqlFiles.load("order/locked-products.sql");
   private final Pool pool;
   private final StockChanges stock;
   private final int reservationMinutes;
@@ -73,19 +75,31 @@ public final class CheckoutService {
           .compose(reply -> IdempotencyKeys.store(tx, userId, key, reply.status(), reply.body()).map(reply))
           .compose(reply -> batch.adjust(tx, take).compose(shortOf -> shortOf != null
               ? Future.failedFuture(outOfStock(shortOf))
-              : firstWithdrawn(tx, take.keySet()).compose(withdrawn -> withdrawn != null
-                  ? Future.failedFuture(unavailable(withdrawn))
+              : changedSinceRead(tx, lines).compose(changed -> changed != null
+                  ? Future.failedFuture(changed)
                   : batch.record(tx).map(reply))));
     });
   }
 
   /**
-   * Read once this transaction holds the product rows: a withdrawal committed since the cart was
-   * read is seen here, and one not yet committed waits for this order, which then stands.
+   * Read once this transaction holds the product rows: a withdrawal or a new price committed since
+   * the cart was read is seen here and refuses the order (the transaction rolls back); one not yet
+   * committed waits for this order, which then stands at the price it was placed at.
    */
-  private static Future<Long> firstWithdrawn(SqlConnection tx, Set<Long> productIds) {
-    return tx.preparedQuery(FIRST_WITHDRAWN).execute(Tuple.of((Object) productIds.toArray(new Long[0])))
-        .map(rows -> rows.iterator().next().getLong(0));
+  private static Future<ProblemException> changedSinceRead(SqlConnection tx, List<CartLine> lines) {
+    Map<Long, CartLine> ordered = new HashMap<>();
+    for (CartLine l : lines) ordered.put(l.productId(), l);
+    return tx.preparedQuery(LOCKED_PRODUCTS).execute(Tuple.of((Object) ordered.keySet().toArray(new Long[0])))
+        .map(rows -> {
+          for (Row r : rows) if (!r.getBoolean("active")) return unavailable(r.getLong("id"));
+          for (Row r : rows) {
+            CartLine line = ordered.get(r.getLong("id"));
+            if (r.getInteger("price_cents") != line.unitPriceCents() || !r.getString("currency").equals(line.currency())) {
+              return repriced(line.productId());
+            }
+          }
+          return null;
+        });
   }
 
   private Future<Reply> create(SqlConnection tx, long userId, JsonObject address, List<CartLine> lines) {
@@ -101,6 +115,11 @@ public final class CheckoutService {
   private static ProblemException outOfStock(long productId) {
     return new ProblemException(409, "out-of-stock", "Out of stock",
         "Not enough stock of product " + productId + " for this cart.");
+  }
+
+  private static ProblemException repriced(long productId) {
+    return new ProblemException(409, "price-changed", "Price changed",
+        "The price of product " + productId + " changed while the order was placed; review the cart and check out again.");
   }
 
   private static ProblemException unavailable(long productId) {

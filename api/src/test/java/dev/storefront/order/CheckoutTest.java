@@ -268,6 +268,31 @@ class CheckoutTest {
   }
 
   @Test
+  void aPriceChangeCommittedWhileTheCheckoutWaitsForTheProductRowIsRefused() throws Exception {
+    Shopper a = shoppers.one();
+    stock(46, 10);
+    shoppers.putItem(a, 46, 1);
+    long before = sql.scalar("SELECT price_cents FROM products WHERE id = 46");
+    Future<HttpResponse<Buffer>> checkout;
+    try (Connection repricing = sql.begin()) {
+      repricing.createStatement().executeUpdate("UPDATE products SET price_cents = price_cents + 100 WHERE id = 46");
+      checkout = checkoutWaitingOn(repricing, a);
+      repricing.commit();
+    }
+    HttpResponse<Buffer> r = Shoppers.checked(checkout.await());
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(409);
+    assertThat(r.bodyAsJsonObject().getString("type")).isEqualTo("/problems/price-changed");
+    assertThat(stockOf(46)).isEqualTo(10);
+    assertThat(sql.scalar("SELECT count(*) FROM orders WHERE user_id = ?", a.id())).isZero();
+    assertThat(sql.scalar("SELECT count(*) FROM idempotency_keys WHERE user_id = ?", a.id())).isZero();
+
+    HttpResponse<Buffer> again = Shoppers.checked(shoppers.checkoutAsync(a, key(),
+        new JsonObject().put("shippingAddress", Shoppers.address()).toBuffer()).await());
+    assertThat(again.statusCode()).as(again.bodyAsString()).isEqualTo(201);
+    assertThat(again.bodyAsJsonObject().getLong("totalCents")).as("at the price now in force").isEqualTo(before + 100);
+  }
+
+  @Test
   void aLineAddedWhileACheckoutRunsStaysInTheCart() throws Exception {
     Shopper a = shoppers.one();
     stock(44, 10);

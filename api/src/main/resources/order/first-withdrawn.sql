@@ -1,1 +1,0 @@
-SELECT min(id) FROM products WHERE id = ANY($1) AND NOT active

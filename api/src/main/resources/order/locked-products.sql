@@ -1,0 +1,1 @@
+SELECT id, active, price_cents, currency FROM products WHERE id = ANY($1) ORDER BY id

@@ -4,6 +4,7 @@ import dev.storefront.config.SentryDsn;
 import dev.storefront.security.ClientIp;
 import dev.storefront.security.SecurityCounters;
 import dev.storefront.web.Feature;
+import dev.storefront.web.MediaTypes;
 import dev.storefront.web.ProblemException;
 import dev.storefront.web.Responses;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -63,7 +63,7 @@ public final class ErrorTunnelRoutes implements Feature {
       return;
     }
     String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
-    if (type != null && !ACCEPTED.contains(type.split(";")[0].trim().toLowerCase(Locale.ROOT))) {
+    if (type != null && !ACCEPTED.contains(MediaTypes.essence(type))) {
       rc.fail(ProblemException.of(415, "Send the envelope as text/plain or application/x-sentry-envelope."));
       return;
     }

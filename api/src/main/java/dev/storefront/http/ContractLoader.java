@@ -1,5 +1,6 @@
 package dev.storefront.http;
 
+import dev.storefront.web.MediaTypes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -42,7 +43,7 @@ public final class ContractLoader {
 
   /** The media type the router's copy uses in place of {@code declared}. */
   public static String routerMediaType(String declared) {
-    String base = declared == null ? "" : declared.split(";")[0].trim().toLowerCase();
+    String base = MediaTypes.essence(declared);
     if (MediaType.isMediaTypeSupported(base)) return base;
     return base.endsWith("+json") ? MediaType.APPLICATION_JSON : MediaType.TEXT_PLAIN;
   }

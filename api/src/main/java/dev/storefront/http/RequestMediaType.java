@@ -1,5 +1,6 @@
 package dev.storefront.http;
 
+import dev.storefront.web.MediaTypes;
 import dev.storefront.web.ProblemException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -76,8 +77,7 @@ final class RequestMediaType implements Handler<RoutingContext> {
 
   /** The declared type {@code contentType} is, ignoring case, parameters and spaces around them; or null. */
   static String matching(Set<String> declared, String contentType) {
-    int semicolon = contentType.indexOf(';');
-    String base = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+    String base = MediaTypes.essence(contentType);
     for (String type : declared) if (type.equalsIgnoreCase(base)) return type;
     return null;
   }

@@ -131,6 +131,11 @@ class ErrorTunnelTest {
     assertThat(post(Buffer.buffer("")).statusCode()).isEqualTo(400);
     HttpResponse<Buffer> json = post(t.client, "application/json", new JsonObject().put("dsn", dsn).toBuffer(), address());
     assertThat(json.statusCode()).isEqualTo(415);
+    for (String type : new String[] {";", ";;", " ; ", ";charset=utf-8"}) {
+      HttpResponse<Buffer> noType = post(t.client, type, envelope(dsn), address());
+      assertThat(noType.statusCode()).as("Content-Type '%s'", type).isEqualTo(415);
+      assertThat(noType.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    }
     assertThat(received).as("nothing forwarded").isEmpty();
   }
 

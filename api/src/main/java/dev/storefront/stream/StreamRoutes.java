@@ -95,7 +95,8 @@ public final class StreamRoutes implements Feature {
       EventStream.headers(rc.response(), kind).end();
       return;
     }
-    String ip = clientIp.of(rc.request());
+    // Counted per IPv4 address and per IPv6 /64, as every other per-address limit.
+    String ip = ClientIp.bucket(clientIp.of(rc.request()));
     String refused = hub.limits.acquire(ip, userId);
     if (refused != null) {
       rc.fail(new ProblemException(429, "too-many-streams", "Too many event streams", refused).retryAfter(10));

@@ -119,4 +119,22 @@ class StreamLifecycleTest {
       capped.close().await();
     }
   }
+
+  @Test
+  void theAddressesOfOneIpv6Slash64ShareThePerAddressCap() throws Exception {
+    App capped = t.startSibling(Map.of("SSE_MAX_STREAMS_PER_IP", "2", "TRUSTED_PROXIES", "127.0.0.1"));
+    try (SseClient one = t.stream(capped.port(), "/api/v1/inventory/stream", Map.of("X-Forwarded-For", "2001:db8:1:1::1"));
+        SseClient two = t.stream(capped.port(), "/api/v1/inventory/stream", Map.of("X-Forwarded-For", "2001:db8:1:1::2"));
+        SseClient three = t.stream(capped.port(), "/api/v1/inventory/stream",
+            Map.of("X-Forwarded-For", "2001:db8:1:1:0:0:0:3"));
+        SseClient elsewhere = t.stream(capped.port(), "/api/v1/inventory/stream",
+            Map.of("X-Forwarded-For", "2001:db8:1:2::1"))) {
+      assertThat(one.status()).isEqualTo(200);
+      assertThat(two.status()).isEqualTo(200);
+      assertThat(three.status()).as("a third address of the same /64").isEqualTo(429);
+      assertThat(elsewhere.status()).as("another /64").isEqualTo(200);
+    } finally {
+      capped.close().await();
+    }
+  }
 }

@@ -46,7 +46,7 @@ public record AuthSettings(
         env.string("JWT_AUDIENCE", "storefront"),
         env.integer("ACCESS_TOKEN_TTL_SECONDS", 900, 60, 3_600),
         env.integer("REFRESH_TOKEN_TTL_DAYS", 30, 1, 365),
-        env.integer("REFRESH_REUSE_GRACE_SECONDS", 5, 0, 60),
+        env.integer("REFRESH_REUSE_GRACE_SECONDS", 10, 0, 60),
         env.string("CAPTCHA_VERIFY_URL", "https://challenges.cloudflare.com/turnstile/v0/siteverify"),
         env.optional("CAPTCHA_SECRET"),
         env.integer("CAPTCHA_TIMEOUT_MS", 3_000, 100, 30_000),

@@ -23,13 +23,14 @@ public final class RedisSettings {
 
   /** The cache's client. */
   public static PipelinedRedis client(Vertx vertx, AppConfig config) {
-    return new PipelinedRedis(vertx, options(config, config.redisUrl(), "redis"), config.redisPoolSize());
+    return new PipelinedRedis(vertx, options(config, config.redisUrl(), "redis"), config.redisPoolSize(),
+        stallMs(config));
   }
 
   /** The security counters' client when {@code SECURITY_REDIS_URL} names another server. */
   public static PipelinedRedis securityClient(Vertx vertx, AppConfig config) {
     return new PipelinedRedis(vertx, options(config, config.securityRedisUrl(), "redis-security"),
-        config.redisPoolSize());
+        config.redisPoolSize(), stallMs(config));
   }
 
   /**
@@ -39,11 +40,19 @@ public final class RedisSettings {
    */
   public static Future<Void> connect(PipelinedRedis redis, AppConfig config) {
     List<Future<?>> pings = new ArrayList<>();
-    long timeoutMs = Math.max(config.redisTimeoutMs() * 5L, 1000L);
+    long timeoutMs = stallMs(config);
     for (int i = 0; i < redis.size(); i++) {
       pings.add(redis.send(Request.cmd(Command.PING)).timeout(timeoutMs, TimeUnit.MILLISECONDS));
     }
     return Future.join(pings).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  /**
+   * How long a connection may leave commands unanswered before it is replaced: well past any
+   * command's timeout (Redis answers ours in well under a millisecond), so only a silent peer trips it.
+   */
+  static long stallMs(AppConfig config) {
+    return Math.max(config.redisTimeoutMs() * 5L, 1000L);
   }
 
   private static RedisOptions options(AppConfig config, String url, String name) {

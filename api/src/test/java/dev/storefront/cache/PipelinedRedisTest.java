@@ -45,7 +45,7 @@ class PipelinedRedisTest {
   /** A pool this small would hold 2 commands in flight and queue at most 16 more. */
   private static PipelinedRedis client() {
     return new PipelinedRedis(vertx, new RedisOptions().setConnectionString(Infrastructure.redisUrl())
-        .setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(16).setMaxWaitingHandlers(BURST * 2), CONNECTIONS);
+        .setMaxPoolSize(CONNECTIONS).setMaxPoolWaiting(16).setMaxWaitingHandlers(BURST * 2), CONNECTIONS, 1_000);
   }
 
   @Test
@@ -91,6 +91,28 @@ class PipelinedRedisTest {
       assertThat(redis.send(Request.cmd(Command.PING)).await().toString()).isEqualTo("PONG");
     } finally {
       redis.close().await();
+    }
+  }
+
+  @Test
+  void aConnectionThatGoesSilentIsReplacedOnceItsCommandsStall() throws Exception {
+    try (dev.storefront.support.SwitchableProxy proxy = new dev.storefront.support.SwitchableProxy(Infrastructure.redisUrl())) {
+      PipelinedRedis redis = new PipelinedRedis(vertx, new RedisOptions().setConnectionString(proxy.url())
+          .setMaxPoolSize(CONNECTIONS + 2), CONNECTIONS, 500);
+      try {
+        for (int i = 0; i < CONNECTIONS; i++) assertThat(redis.send(Request.cmd(Command.PING)).await().toString()).isEqualTo("PONG");
+        // The server is still there for new connections; the open ones will never answer again.
+        proxy.freezeOpenConnections();
+        long deadline = System.currentTimeMillis() + 5_000;
+        Response answer = null;
+        while (answer == null && System.currentTimeMillis() < deadline) {
+          answer = redis.send(Request.cmd(Command.PING)).timeout(200, TimeUnit.MILLISECONDS).otherwise((Response) null).await();
+        }
+        assertThat(answer).as("an answer on a new connection within 5 s").isNotNull();
+        assertThat(answer.toString()).isEqualTo("PONG");
+      } finally {
+        redis.close().await();
+      }
     }
   }
 }

@@ -87,6 +87,14 @@ public final class SwitchableProxy implements AutoCloseable {
     }
   }
 
+  /**
+   * The connections open now go silent for good, both ways, while new ones pass: a peer lost
+   * without a reset (a failover, a dropped NAT entry), seen by a client that keeps its sockets.
+   */
+  public void freezeOpenConnections() {
+    sockets.forEach(NetSocket::pause);
+  }
+
   public void blackHole(boolean on) {
     blackHole = on;
     sockets.forEach(on ? NetSocket::pause : NetSocket::resume);

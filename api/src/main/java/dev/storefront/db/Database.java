@@ -22,12 +22,19 @@ public final class Database {
    * checkouts waits its turn rather than being shed.
    */
   static final int WAIT_QUEUE_PER_CONNECTION = 64;
+  /** How often the pool closes connections idle for longer than DATABASE_TIMEOUT_MS. */
+  static final int POOL_CLEANER_PERIOD_MS = 1_000;
 
   private Database() {}
 
   public static Pool pool(Vertx vertx, AppConfig config) {
     int size = config.databasePoolSize();
     return build(vertx, config, "postgresql", size, size * WAIT_QUEUE_PER_CONNECTION, config.databaseTimeoutMs());
+  }
+
+  /** How long a pooled connection may read nothing: past statement_timeout and the idle eviction. */
+  static int readIdleMs(AppConfig config) {
+    return config.databaseTimeoutMs() + 2 * POOL_CLEANER_PERIOD_MS;
   }
 
   /** The change feed's pool: one connection, never shared with request traffic. */
@@ -62,8 +69,20 @@ public final class Database {
         .setMaxWaitQueueSize(waitQueue)
         .setConnectionTimeout((int) waitMs)
         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+        // Idle connections leave the pool before the read-idle bound below could close them.
+        .setIdleTimeout(config.databaseTimeoutMs())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setPoolCleanerPeriod(POOL_CLEANER_PERIOD_MS)
         .setShared(false);
+    // vertx-pg-client 5.0.7 does not apply these (its driver drops the builder's transport
+    // options); they state the intent for a version that does. The pool wait bounds a connect.
     NetClientOptions net = new NetClientOptions().setConnectTimeout(config.databaseTimeoutMs()).setTcpNoDelay(true);
-    return PgBuilder.pool().with(pool).with(net).connectingTo(connect).using(vertx).build();
+    int readIdleMs = readIdleMs(config);
+    return PgBuilder.pool().with(pool).with(net).connectingTo(connect).using(vertx)
+        .withConnectHandler(connection -> {
+          SilentConnections.closeWhenSilent(connection, readIdleMs);
+          connection.close(); // hands it to the pool
+        })
+        .build();
   }
 }

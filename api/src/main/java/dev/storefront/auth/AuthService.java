@@ -38,12 +38,14 @@ public final class AuthService {
     String email = EmailAddress.normalize(rawEmail);
     String name = displayName == null ? null : displayName(displayName);
     String accepted = policy.accept(password);
-    return hashing.hash(accepted)
-        .compose(hash -> users.insert(email, hash, name, "customer"))
+    // The account and its first sign-in in one transaction: a failure keeps neither, so the retry
+    // a 503 asks for signs up rather than finding the email taken.
+    return hashing.hash(accepted).compose(hash -> users.inTransaction(tx -> users.insert(tx, email, hash, name, "customer")
         .compose(row -> row == null
             ? Future.failedFuture(new ProblemException(409, "email-taken", "Email already registered",
                 "An account with this email exists; sign in instead."))
-            : tokens(row.getLong("id"), row.getString("role")));
+            : refreshTokens.issue(tx, row.getLong("id")).map(refresh -> tokenPair(
+                accessTokens.issue(row.getLong("id"), row.getString("role"), refresh.session()), refresh.token())))));
   }
 
   public Future<JsonObject> login(String rawEmail, String password, String captchaToken, String ip) {

@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
@@ -63,12 +64,17 @@ public final class RefreshTokens {
 
   /** Starts a new family (a sign-in), which ends {@code ttlDays} later however often it rotates. */
   public Future<Issued> issue(long userId) {
+    return pool.withConnection(c -> issue(c, userId));
+  }
+
+  /** As {@link #issue(long)}, on {@code connection} (e.g. in the transaction that made the user). */
+  public Future<Issued> issue(SqlConnection connection, long userId) {
     OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plusDays(ttlDays);
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     UUID session = UUID.randomUUID();
-    return pool.withConnection(c -> insert(c, userId, session, expires, token)).map(t -> new Issued(t, session));
+    return insert(connection, userId, session, expires, token).map(t -> new Issued(t, session));
   }
 
   public Future<Rotation> rotate(String token) {

@@ -5,7 +5,10 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.function.Function;
 
 /** Accounts in PostgreSQL; emails arrive normalised. */
 public final class UserRepository {
@@ -23,7 +26,17 @@ public final class UserRepository {
 
   /** The new user's row, or null when the email is taken. */
   public Future<Row> insert(String email, String passwordHash, String displayName, String role) {
-    return pool.preparedQuery(INSERT).execute(Tuple.of(email, passwordHash, displayName, role)).map(UserRepository::first);
+    return insert(pool, email, passwordHash, displayName, role);
+  }
+
+  /** The new user's row, or null when the email is taken; on {@code client}, e.g. inside a transaction. */
+  public Future<Row> insert(SqlClient client, String email, String passwordHash, String displayName, String role) {
+    return client.preparedQuery(INSERT).execute(Tuple.of(email, passwordHash, displayName, role)).map(UserRepository::first);
+  }
+
+  /** Runs {@code work} in one transaction: all of it is kept, or none. */
+  public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+    return pool.withTransaction(work::apply);
   }
 
   public Future<Row> byEmail(String email) {

@@ -2,7 +2,6 @@ package dev.storefront.db;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
-import io.vertx.core.impl.NoStackTraceThrowable;
 
 /**
  * Recognises a request refused by a saturated connection pool (its wait queue full, or no
@@ -17,6 +16,8 @@ public final class PoolBusy {
   // (a transaction), from the same wait in vertx-sql-client's SqlConnectionPool.
   private static final String WAIT_TIMEOUT = "Timeout waiting for connection";
   private static final String CONNECTION_WAIT_TIMEOUT = "Timeout";
+  // Named, not imported: vertx-core marks the class deprecated for removal.
+  private static final String NO_STACK_TRACE_THROWABLE = "io.vertx.core.impl.NoStackTraceThrowable";
 
   private PoolBusy() {}
 
@@ -35,6 +36,7 @@ public final class PoolBusy {
   public static boolean is(Throwable f) {
     return f instanceof Refused || f instanceof ConnectionPoolTooBusyException
         || f instanceof VertxException && WAIT_TIMEOUT.equals(f.getMessage())
-        || f instanceof NoStackTraceThrowable && CONNECTION_WAIT_TIMEOUT.equals(f.getMessage());
+        || f != null && CONNECTION_WAIT_TIMEOUT.equals(f.getMessage())
+        && NO_STACK_TRACE_THROWABLE.equals(f.getClass().getName());
   }
 }

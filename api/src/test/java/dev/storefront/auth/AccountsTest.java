@@ -29,7 +29,7 @@ class AccountsTest {
   }
 
   private static HttpResponse<Buffer> signup(String email, String password) {
-    return post("/api/v1/auth/signup", new JsonObject().put("email", email).put("password", password));
+    return t.signup(email, password);
   }
 
   private static HttpResponse<Buffer> me(String token) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.support.TestApp;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +25,7 @@ class LookAlikeEmailsTest {
   }
 
   private static HttpResponse<Buffer> signup(String email) {
-    return t.send(HttpMethod.POST, "/api/v1/auth/signup",
-        new JsonObject().put("email", email).put("password", "a sturdy passphrase").toBuffer(), (String) null);
+    return t.signup(email, "a sturdy passphrase");
   }
 
   @Test

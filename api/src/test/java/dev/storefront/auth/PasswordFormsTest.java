@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.support.TestApp;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +24,7 @@ class PasswordFormsTest {
   }
 
   private static HttpResponse<Buffer> signup(String email, String password) {
-    return t.send(HttpMethod.POST, "/api/v1/auth/signup",
-        new JsonObject().put("email", email).put("password", password).toBuffer(), (String) null);
+    return t.signup(email, password);
   }
 
   private static void assertRefused(HttpResponse<Buffer> r) {

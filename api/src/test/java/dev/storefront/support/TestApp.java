@@ -199,6 +199,12 @@ public final class TestApp implements AutoCloseable {
     return adminToken;
   }
 
+  /** A sign-up through the API, checked against the contract. */
+  public HttpResponse<Buffer> signup(String email, String password) {
+    return send(HttpMethod.POST, "/api/v1/auth/signup",
+        new io.vertx.core.json.JsonObject().put("email", email).put("password", password).toBuffer(), (String) null);
+  }
+
   public HttpResponse<Buffer> login(String email, String password) {
     return send(HttpMethod.POST, "/api/v1/auth/login",
         new io.vertx.core.json.JsonObject().put("email", email).put("password", password).toBuffer(), (String) null);
